@@ -1,0 +1,165 @@
+package org.switchboard.core.calls.model;
+
+import org.switchboard.core.directory.Directory;
+import org.switchboard.core.directory.Extension;
+import org.switchboard.core.directory.Trunk;
+import org.switchboard.pbx.event.PbxEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns the legs of a finished call into its record: direction (by trunk devices from the
+ * directory), numbers, ring time (first {@code DialState RINGING} to the answering {@code DialEnd},
+ * or to the end of ringing when unanswered), talk time (answer to the first hang-up of the talking
+ * parties), disposition, and the cross-check against Asterisk's CDR rows. Stateless; thread-safe.
+ */
+public final class CallSummarizer {
+
+    private final Directory directory;
+    private final ZoneId hotelZone;
+
+    public CallSummarizer(Directory directory, ZoneId hotelZone) {
+        this.directory = directory;
+        this.hotelZone = hotelZone;
+    }
+
+    CompletedCall summarize(CallState call) {
+        LegState caller = call.callerLeg();
+        List<LegState> dialled = call.legs.values().stream().filter(l -> l != caller).toList();
+        // An Originate's only leg is both the first channel and the one the PBX dialled.
+        List<LegState> rung = call.originated ? List.of(caller) : dialled;
+
+        Optional<Trunk> callerTrunk = directory.trunkForChannel(caller.channel);
+        Optional<LegState> trunkLeg = dialled.stream().filter(l -> directory.trunkForChannel(l.channel).isPresent())
+                .findFirst();
+        CallDirection direction = call.originated ? CallDirection.ORIGINATED
+                : callerTrunk.isPresent() ? CallDirection.INBOUND
+                : trunkLeg.isPresent() ? CallDirection.OUTBOUND : CallDirection.INTERNAL;
+
+        LegState answering = rung.stream().filter(l -> answerOf(l) != null)
+                .min(Comparator.comparing(CallSummarizer::answerOf)).orElse(null);
+        Instant answeredAt = answering == null ? null : answerOf(answering);
+        if (answering == null && dialled.isEmpty() && !call.originated && caller.upAt != null) {
+            answeredAt = caller.upAt; // answered by the PBX itself (voicemail, IVR): nothing rang
+        }
+        Instant ringStart = rung.stream().map(l -> l.ringStartedAt != null ? l.ringStartedAt : l.ringingStateAt)
+                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        Instant ringEnd = answeredAt != null ? answeredAt : rung.stream()
+                .map(l -> l.dialEndedAt != null ? l.dialEndedAt : l.hungUpAt)
+                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        Duration ring = ringStart == null || ringEnd == null || ringEnd.isBefore(ringStart) ? null
+                : Duration.between(ringStart, ringEnd);
+
+        Instant startedAt = call.legs.values().stream().map(l -> l.createdAt).min(Comparator.naturalOrder()).orElseThrow();
+        Instant endedAt = call.legs.values().stream().map(l -> l.hungUpAt).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(startedAt);
+        Duration talk = Duration.ZERO;
+        if (answeredAt != null) {
+            Instant talkEnd = java.util.stream.Stream.of(caller, answering).filter(Objects::nonNull)
+                    .map(l -> l.hungUpAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(endedAt);
+            talk = talkEnd.isBefore(answeredAt) ? Duration.ZERO : Duration.between(answeredAt, talkEnd);
+        }
+
+        LegState firstToHangUp = call.legs.values().stream().filter(l -> l.hungUpAt != null)
+                .min(Comparator.comparing((LegState l) -> l.hungUpAt)).orElse(caller);
+        Disposition disposition = disposition(answeredAt != null, rung);
+
+        String callerNumber;
+        String calleeNumber;
+        String extension;
+        String answeredBy = answering == null ? null : extensionOf(answering);
+        String trunkDigits = null;
+        String trunk = null;
+        switch (direction) {
+            case ORIGINATED -> {
+                callerNumber = nz(caller.callerNum);
+                extension = extensionOf(caller);
+                calleeNumber = nz(extension);
+            }
+            case INBOUND -> {
+                callerNumber = nz(caller.callerNum);
+                calleeNumber = nz(caller.exten);
+                trunk = callerTrunk.get().name();
+                extension = answeredBy != null ? answeredBy
+                        : dialled.stream().map(this::extensionOf).filter(Objects::nonNull).findFirst().orElse(null);
+            }
+            default -> {
+                callerNumber = nz(caller.callerNum != null ? caller.callerNum : extensionOf(caller));
+                calleeNumber = nz(caller.exten);
+                extension = extensionOf(caller);
+                if (trunkLeg.isPresent()) {
+                    trunk = directory.trunkForChannel(trunkLeg.get().channel).get().name();
+                    trunkDigits = afterSlash(trunkLeg.get().dialString);
+                }
+            }
+        }
+        Optional<Extension> ext = directory.extension(extension);
+        String room = call.wakeupRoom != null && direction == CallDirection.ORIGINATED ? call.wakeupRoom
+                : ext.map(Extension::room).orElse(null);
+        String department = ext.map(Extension::department).orElse(null);
+
+        int billsec = call.cdrs.stream().map(PbxEvent.CdrReported::billableSeconds).filter(Objects::nonNull)
+                .max(Integer::compare).orElse(0);
+        String cdrDisposition = call.cdrs.isEmpty() ? null : call.cdrs.get(0).disposition();
+        CdrCheck check = call.cdrs.isEmpty() ? CdrCheck.ABSENT
+                : disposition.cdrName().equalsIgnoreCase(cdrDisposition) && Math.abs(talk.toSeconds() - billsec) <= 1
+                ? CdrCheck.MATCH : CdrCheck.MISMATCH;
+
+        List<CompletedLeg> legs = call.legs.values().stream().map(l -> new CompletedLeg(l.uniqueId, l.channel,
+                l.role, extensionOf(l), l.createdAt, l.ringStartedAt != null ? l.ringStartedAt : l.ringingStateAt,
+                answerOf(l), l.hungUpAt, l.dialStatus, l.cause)).toList();
+
+        return new CompletedCall(call.linkedId, direction, callerNumber, caller.callerName, calleeNumber, trunkDigits,
+                trunk, extension, answeredBy, room, department, startedAt, ringStart, answeredAt, endedAt, ring, talk,
+                disposition, firstToHangUp.cause, firstToHangUp.causeText,
+                call.arrivalTimes ? TimeSource.ARRIVAL : TimeSource.PBX_TIMESTAMP, call.cdrs.size(),
+                call.cdrs.isEmpty() ? null : billsec, cdrDisposition, check, call.completeness,
+                startedAt.atZone(hotelZone).toLocalDate(), legs);
+    }
+
+    /** When a leg was answered: its {@code DialEnd ANSWER}, else entering a bridge. */
+    private static Instant answerOf(LegState l) {
+        return l.answeredAt != null ? l.answeredAt : l.bridgedAt;
+    }
+
+    private static Disposition disposition(boolean answered, List<LegState> rung) {
+        if (answered) {
+            return Disposition.ANSWERED;
+        }
+        boolean busy = false;
+        boolean noAnswer = false;
+        for (LegState l : rung) {
+            String s = l.dialStatus == null ? "" : l.dialStatus.toUpperCase();
+            busy |= s.equals("BUSY") || (s.isEmpty() && Integer.valueOf(17).equals(l.cause));
+            noAnswer |= s.equals("NOANSWER") || s.equals("CANCEL")
+                    || (s.isEmpty() && (l.ringStartedAt != null || l.ringingStateAt != null));
+        }
+        return busy ? Disposition.BUSY : noAnswer ? Disposition.NO_ANSWER : Disposition.FAILED;
+    }
+
+    /** The hotel extension on a leg, or null for a trunk channel. */
+    private String extensionOf(LegState l) {
+        if (directory.trunkForChannel(l.channel).isPresent()) {
+            return null;
+        }
+        return Directory.extensionOf(l.channel);
+    }
+
+    private static String afterSlash(String dialString) {
+        if (dialString == null) {
+            return null;
+        }
+        int slash = dialString.indexOf('/');
+        return slash >= 0 ? dialString.substring(slash + 1) : dialString;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,169 @@
+package org.switchboard.pbx.sim;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A TCP server that speaks Asterisk's AMI (banner, Challenge/MD5 Login, CoreSettings, Ping,
+ * CoreShowChannels, Originate, Logoff) and sends events to every logged-in client. It is the demo
+ * PBX and the test peer: fed by recorded transcripts, a client cannot tell it from Asterisk 20.
+ * Never used by the production {@code run} command. Thread-safe.
+ */
+public final class AmiServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AmiServer.class);
+    static final String BANNER = "Asterisk Call Manager/9.0.0";
+    static final int MAX_ACTION_BYTES = 64 * 1024;
+
+    /** Answers an Originate action; the returned text is the response Message, or null to refuse. */
+    public interface OriginateHandler {
+        String originate(AmiMessage action);
+    }
+
+    private final String username;
+    private final String secret;
+    private final Clock clock;
+    private final ChannelTracker tracker;
+    private final ChannelGroup clients = new DefaultChannelGroup("ami-clients", GlobalEventExecutor.INSTANCE);
+    private final AtomicInteger logins = new AtomicInteger();
+    private final AtomicReference<OriginateHandler> originateHandler = new AtomicReference<>();
+    private EventLoopGroup group;
+    private Channel serverChannel;
+
+    public AmiServer(String username, String secret, Clock clock) {
+        this.username = username;
+        this.secret = secret;
+        this.clock = clock;
+        this.tracker = new ChannelTracker(clock);
+    }
+
+    /** Binds on the loopback address; port 0 picks a free port. Returns the bound port. */
+    public int start(int port) throws InterruptedException {
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast("framer", new AmiFrameDecoder(MAX_ACTION_BYTES))
+                                .addLast("decoder", new AmiMessageDecoder())
+                                .addLast("encoder", new AmiMessageEncoder())
+                                .addLast("session", new AmiSessionHandler(AmiServer.this));
+                    }
+                });
+        serverChannel = b.bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
+        int bound = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        log.info("AMI simulator listening on 127.0.0.1:{}", bound);
+        return bound;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public void setOriginateHandler(OriginateHandler handler) {
+        originateHandler.set(handler);
+    }
+
+    /** Sends events to every logged-in client, in order, with one flush. */
+    public void broadcast(List<AmiMessage> events) {
+        for (AmiMessage e : events) {
+            tracker.observe(e);
+            clients.write(e);
+        }
+        clients.flush();
+    }
+
+    public void broadcast(AmiMessage event) {
+        broadcast(List.of(event));
+    }
+
+    /** Closes every client connection, as a network failure or a PBX restart would. */
+    public void dropClients() {
+        clients.close().awaitUninterruptibly();
+    }
+
+    /** Number of successful logins since start (a reconnecting client logs in again). */
+    public int logins() {
+        return logins.get();
+    }
+
+    public int connectedClients() {
+        return clients.size();
+    }
+
+    /** Waits until at least {@code count} logins have happened; false on timeout. */
+    public boolean awaitLogins(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (logins.get() < count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    /** Forgets the live channels, as an Asterisk restart does. */
+    public void forgetChannels() {
+        tracker.clear();
+    }
+
+    boolean checkCredentials(String user, String plainSecret, String md5Key, String challenge) {
+        if (!username.equals(user)) {
+            return false;
+        }
+        if (md5Key != null && challenge != null) {
+            return Md5.hex(challenge + secret).equalsIgnoreCase(md5Key);
+        }
+        return secret.equals(plainSecret);
+    }
+
+    void loggedIn(Channel ch) {
+        clients.add(ch);
+        logins.incrementAndGet();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    ChannelTracker tracker() {
+        return tracker;
+    }
+
+    OriginateHandler originateHandler() {
+        return originateHandler.get();
+    }
+
+    @Override
+    public void close() {
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly();
+        }
+        clients.close().awaitUninterruptibly();
+        if (group != null) {
+            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+}
