@@ -133,7 +133,8 @@ public final class AmiEventTranslator {
             long micros = Math.round(ts * 1_000_000d);
             return EventTime.pbx(Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000));
         }
-        return EventTime.arrival(e.getDateReceived() != null ? e.getDateReceived().toInstant() : clock.instant());
+        // Our own arrival stamp: asterisk-java's dateReceived has only millisecond resolution.
+        return EventTime.arrival(clock.instant());
     }
 
     private Instant cdrTime(String text) {

@@ -83,10 +83,14 @@ public record Transcript(String name, java.time.Instant recordedStart, List<Time
         return !(event.equals("SuccessfulAuth") && "AMI".equals(msg.get("Service")));
     }
 
-    /** Several transcripts on one timeline, each starting at offset 0; order kept on ties. */
-    public static Transcript merge(String name, List<Transcript> parts) {
+    /** Several transcripts on one timeline, part i starting at i × {@code stagger}; order kept on ties. */
+    public static Transcript merge(String name, List<Transcript> parts, java.time.Duration stagger) {
         List<TimedMessage> all = new ArrayList<>();
-        parts.forEach(p -> all.addAll(p.events()));
+        long shift = stagger.toNanos() / 1000;
+        for (int i = 0; i < parts.size(); i++) {
+            long offset = i * shift;
+            parts.get(i).events().forEach(e -> all.add(new TimedMessage(e.offsetMicros() + offset, e.message())));
+        }
         all.sort(Comparator.comparingLong(TimedMessage::offsetMicros)); // stable: per-part order kept
         return new Transcript(name, parts.isEmpty() ? java.time.Instant.EPOCH : parts.get(0).recordedStart(), all);
     }

@@ -1,0 +1,129 @@
+package org.switchboard.core.calls.application;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.calls.infrastructure.CallRepository;
+import org.switchboard.core.calls.model.CallAssembler;
+import org.switchboard.core.calls.model.CdrCheck;
+import org.switchboard.core.calls.model.CompletedCall;
+import org.switchboard.pbx.ami.PbxEventQueue;
+import org.switchboard.pbx.event.PbxEvent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one consumer of PBX events: drains the queue in order into the {@link CallAssembler} and
+ * stores each completed call once. A storage failure is retried (the call stays pending) rather
+ * than losing the call.
+ */
+public final class CaptureService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CaptureService.class);
+
+    private final PbxEventQueue queue;
+    private final CallAssembler assembler;
+    private final CallRepository repository;
+    private final Clock clock;
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong events = new AtomicLong();
+    private final List<CompletedCall> pending = new ArrayList<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    public CaptureService(PbxEventQueue queue, CallAssembler assembler, CallRepository repository, Clock clock) {
+        this.queue = queue;
+        this.assembler = assembler;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::run, "call-capture");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        List<PbxEvent> batch = new ArrayList<>(1024);
+        while (running) {
+            try {
+                PbxEvent first = queue.poll(Duration.ofMillis(100));
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, 1023);
+                    Instant now = clock.instant();
+                    for (PbxEvent e : batch) {
+                        assembler.accept(e, now);
+                    }
+                    events.addAndGet(batch.size());
+                    batch.clear();
+                }
+                pending.addAll(assembler.collectCompleted(clock.instant()));
+                storePending();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("call capture step failed; will retry: {}", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void storePending() {
+        while (!pending.isEmpty()) {
+            CompletedCall call = pending.get(0);
+            if (repository.store(call, clock.instant())) {
+                stored.incrementAndGet();
+                if (call.cdrCheck() == CdrCheck.MISMATCH) {
+                    log.warn("call {}: CDR disagrees (ours {} talk {} s; CDR {} billsec {})", call.linkedId(),
+                            call.disposition().cdrName(), call.talk().toSeconds(), call.cdrDisposition(),
+                            call.cdrBillableSeconds());
+                }
+            } else {
+                duplicates.incrementAndGet();
+                log.debug("call {} was already stored; skipped", call.linkedId());
+            }
+            pending.remove(0);
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public long storedCalls() {
+        return stored.get();
+    }
+
+    public long duplicateCalls() {
+        return duplicates.get();
+    }
+
+    public long eventsProcessed() {
+        return events.get();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.switchboard.core.calls.infrastructure;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.switchboard.core.calls.model.CallDirection;
+import org.switchboard.core.calls.model.CompletedCall;
+import org.switchboard.core.calls.model.CompletedLeg;
+import org.switchboard.core.calls.model.Disposition;
+import org.switchboard.core.storage.jooq.tables.records.CallsRecord;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.switchboard.core.storage.jooq.Tables.CALLS;
+import static org.switchboard.core.storage.jooq.Tables.CALL_LEGS;
+
+/**
+ * Stores completed calls exactly once: the call row is keyed by Asterisk's Linkedid (unique), so a
+ * call replayed after a reconnect or restart is recognised and skipped; the call and its legs are
+ * written in one transaction, so there is never a half-written call.
+ */
+public final class CallRepository {
+
+    private final DSLContext dsl;
+
+    public CallRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** True if stored now; false if a call with that Linkedid was already stored. */
+    public boolean store(CompletedCall c, Instant storedAt) {
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            int inserted = tx.insertInto(CALLS)
+                    .set(CALLS.LINKEDID, c.linkedId())
+                    .set(CALLS.DIRECTION, c.direction().name())
+                    .set(CALLS.CALLER_NUMBER, c.callerNumber())
+                    .set(CALLS.CALLER_NAME, c.callerName())
+                    .set(CALLS.CALLEE_NUMBER, c.calleeNumber())
+                    .set(CALLS.TRUNK_DIGITS, c.trunkDigits())
+                    .set(CALLS.TRUNK, c.trunk())
+                    .set(CALLS.EXTENSION, c.extension())
+                    .set(CALLS.ANSWERED_BY, c.answeredBy())
+                    .set(CALLS.ROOM, c.room())
+                    .set(CALLS.DEPARTMENT, c.department())
+                    .set(CALLS.STARTED_AT, utc(c.startedAt()))
+                    .set(CALLS.RING_STARTED_AT, utc(c.ringStartedAt()))
+                    .set(CALLS.ANSWERED_AT, utc(c.answeredAt()))
+                    .set(CALLS.ENDED_AT, utc(c.endedAt()))
+                    .set(CALLS.RING_MS, c.ring() == null ? null : c.ring().toMillis())
+                    .set(CALLS.TALK_MS, c.talk().toMillis())
+                    .set(CALLS.DISPOSITION, c.disposition().cdrName())
+                    .set(CALLS.HANGUP_CAUSE, c.hangupCause())
+                    .set(CALLS.HANGUP_CAUSE_TEXT, c.hangupCauseText())
+                    .set(CALLS.TIME_SOURCE, c.timeSource().name())
+                    .set(CALLS.CDR_ROWS, c.cdrRows())
+                    .set(CALLS.CDR_BILLSEC, c.cdrBillableSeconds())
+                    .set(CALLS.CDR_DISPOSITION, c.cdrDisposition())
+                    .set(CALLS.CDR_CHECK, c.cdrCheck().name())
+                    .set(CALLS.COMPLETENESS, c.completeness().name())
+                    .set(CALLS.LOCAL_DATE, c.localDate())
+                    .set(CALLS.STORED_AT, utc(storedAt))
+                    .onDuplicateKeyIgnore()
+                    .execute();
+            if (inserted == 0) {
+                return false;
+            }
+            Long callId = tx.select(CALLS.ID).from(CALLS).where(CALLS.LINKEDID.eq(c.linkedId())).fetchOne(CALLS.ID);
+            for (CompletedLeg leg : c.legs()) {
+                tx.insertInto(CALL_LEGS)
+                        .set(CALL_LEGS.CALL_ID, callId)
+                        .set(CALL_LEGS.UNIQUEID, leg.uniqueId())
+                        .set(CALL_LEGS.CHANNEL, leg.channel())
+                        .set(CALL_LEGS.ROLE, leg.role().name())
+                        .set(CALL_LEGS.EXTENSION, leg.extension())
+                        .set(CALL_LEGS.CREATED_AT, utc(leg.createdAt()))
+                        .set(CALL_LEGS.RING_STARTED_AT, utc(leg.ringStartedAt()))
+                        .set(CALL_LEGS.ANSWERED_AT, utc(leg.answeredAt()))
+                        .set(CALL_LEGS.HUNG_UP_AT, utc(leg.hungUpAt()))
+                        .set(CALL_LEGS.DIAL_STATUS, leg.dialStatus())
+                        .set(CALL_LEGS.HANGUP_CAUSE, leg.hangupCause())
+                        .execute();
+            }
+            return true;
+        });
+    }
+
+    /** A stored call as listed to users. */
+    public record StoredCall(String linkedId, CallDirection direction, String callerNumber, String calleeNumber,
+                             String trunkDigits, String extension, String answeredBy, String room, String department,
+                             Instant startedAt, Instant answeredAt, Instant endedAt, Duration ring, Duration talk,
+                             Disposition disposition, Integer hangupCause, String cdrCheck, String completeness,
+                             Integer cdrBillableSeconds, String timeSource) {
+    }
+
+    /** Calls of one hotel-zone date, optionally for one room and/or one extension (any leg), by start time. */
+    public List<StoredCall> findByDate(LocalDate date, String room, String extension) {
+        Condition where = CALLS.LOCAL_DATE.eq(date);
+        if (room != null) {
+            where = where.and(CALLS.ROOM.eq(room));
+        }
+        if (extension != null) {
+            where = where.and(CALLS.EXTENSION.eq(extension).or(CALLS.ANSWERED_BY.eq(extension))
+                    .or(DSL.exists(DSL.selectOne().from(CALL_LEGS)
+                            .where(CALL_LEGS.CALL_ID.eq(CALLS.ID)).and(CALL_LEGS.EXTENSION.eq(extension)))));
+        }
+        return dsl.selectFrom(CALLS).where(where).orderBy(CALLS.STARTED_AT, CALLS.ID).fetch(this::toStored);
+    }
+
+    public List<StoredCall> findByLinkedId(String linkedId) {
+        return dsl.selectFrom(CALLS).where(CALLS.LINKEDID.eq(linkedId)).fetch(this::toStored);
+    }
+
+    public int countLegs(String linkedId) {
+        return dsl.fetchCount(CALL_LEGS.join(CALLS).on(CALLS.ID.eq(CALL_LEGS.CALL_ID)), CALLS.LINKEDID.eq(linkedId));
+    }
+
+    public int count() {
+        return dsl.fetchCount(CALLS);
+    }
+
+    private StoredCall toStored(CallsRecord r) {
+        return new StoredCall(r.getLinkedid(), CallDirection.valueOf(r.getDirection()), r.getCallerNumber(),
+                r.getCalleeNumber(), r.getTrunkDigits(), r.getExtension(), r.getAnsweredBy(), r.getRoom(),
+                r.getDepartment(), instant(r.getStartedAt()), instant(r.getAnsweredAt()), instant(r.getEndedAt()),
+                r.getRingMs() == null ? null : Duration.ofMillis(r.getRingMs()), Duration.ofMillis(r.getTalkMs()),
+                Disposition.fromCdrName(r.getDisposition()), r.getHangupCause(), r.getCdrCheck(), r.getCompleteness(),
+                r.getCdrBillsec(), r.getTimeSource());
+    }
+
+    private static LocalDateTime utc(Instant t) {
+        return t == null ? null : LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime t) {
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,71 @@
+package org.switchboard.core.cli;
+
+import org.switchboard.core.calls.infrastructure.CallRepository;
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.storage.Database;
+import org.switchboard.core.storage.RuntimeDatabase;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "calls", description = "List stored calls of a day (hotel time zone), one line each, with ring and talk time.")
+final class CallsCommand implements Callable<Integer> {
+
+    static final class Day {
+        @Option(names = "--today", description = "today in the hotel's time zone")
+        boolean today;
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "a given date")
+        LocalDate date;
+    }
+
+    @Mixin
+    ConfigOptions options;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Day day;
+    @Option(names = "--room", paramLabel = "R", description = "only calls of this room")
+    String room;
+    @Option(names = "--extension", paramLabel = "E", description = "only calls on which this extension took part")
+    String extension;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SwitchboardConfig c = options.load();
+        ZoneId zone = c.hotelZone();
+        LocalDate date = day.today ? LocalDate.now(Clock.system(zone)) : day.date;
+        List<CallRepository.StoredCall> calls;
+        try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
+            calls = new CallRepository(db.dsl()).findByDate(date, room, extension);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+        out.printf("%-8s %-10s %-14s %-18s %-6s %-10s %7s %7s  %s%n", "START", "DIRECTION", "FROM", "TO", "ROOM",
+                "ANSWERED", "RING", "TALK", "RESULT");
+        for (CallRepository.StoredCall k : calls) {
+            out.printf("%-8s %-10s %-14s %-18s %-6s %-10s %7s %7s  %s%s%n", hms.format(k.startedAt()),
+                    k.direction(), k.callerNumber(), k.calleeNumber(), k.room() == null ? "-" : k.room(),
+                    k.answeredBy() == null ? "-" : k.answeredBy(), seconds(k.ring()), seconds(k.talk()),
+                    k.disposition().cdrName(), "COMPLETE".equals(k.completeness()) ? "" : " (" + k.completeness() + ")");
+        }
+        out.printf("%d call(s) on %s (%s)%n", calls.size(), date, zone);
+        out.flush();
+        return 0;
+    }
+
+    private static String seconds(Duration d) {
+        return d == null ? "-" : String.format("%.1fs", d.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,25 @@
+package org.switchboard.core.cli;
+
+import org.switchboard.core.config.ConfigLoader;
+import org.switchboard.core.config.SwitchboardConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code --config-dir}, shared by every command; relative paths in the config resolve against the home. */
+final class ConfigOptions {
+
+    @Option(names = "--config-dir", paramLabel = "DIR", description = "configuration directory (default: ${DEFAULT-VALUE})",
+            defaultValue = "${env:SWITCHBOARD_HOME:-.}/config")
+    Path configDir;
+
+    /** The installation's home: {@code SWITCHBOARD_HOME} (set by scripts/switchboard), else the working directory. */
+    static Path home() {
+        String h = System.getenv("SWITCHBOARD_HOME");
+        return Path.of(h == null || h.isBlank() ? "." : h).toAbsolutePath().normalize();
+    }
+
+    SwitchboardConfig load() {
+        return ConfigLoader.load(configDir, home());
+    }
+}

@@ -1,0 +1,121 @@
+package org.switchboard.core.cli;
+
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.daemon.CaptureDaemon;
+import org.switchboard.core.directory.Extension;
+import org.switchboard.core.storage.Database;
+import org.switchboard.pbx.ami.AmiSettings;
+import org.switchboard.pbx.sim.AmiServer;
+import org.switchboard.pbx.sim.TrafficGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "demo", description = "Embedded MariaDB + a simulated Asterisk making hotel traffic + the daemon.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+    @Option(names = "--fresh", description = "delete the demo's data and start over")
+    boolean fresh;
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this long (default: until Ctrl-C)")
+    long durationSeconds;
+    @Option(names = "--call-every", paramLabel = "MS", defaultValue = "1500",
+            description = "mean time between new calls, ms (default: ${DEFAULT-VALUE})")
+    long callEveryMs;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SwitchboardConfig config = options.load();
+        Path home = ConfigOptions.home();
+        Path dataDir = home.resolve("var/demo");
+        if (fresh) {
+            deleteTree(dataDir);
+        }
+        RunningServices services = new RunningServices();
+        services.closeOnShutdown();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Starting the Switchboard demo (embedded MariaDB, simulated Asterisk) …");
+        out.flush();
+        Database db = services.database(new SwitchboardConfig.DatabaseSettings(true, "", "root", "", dataDir, 0),
+                dataDir, home, "demo");
+
+        Clock clock = Clock.systemUTC();
+        AmiServer pbx = services.add(new AmiServer(config.ami().username(), config.ami().secret(), clock));
+        int port = pbx.start(0);
+        TrafficGenerator traffic = services.add(new TrafficGenerator(pbx, simulatedHotel(config), clock,
+                System.nanoTime()));
+        AmiSettings ami = new AmiSettings("127.0.0.1", port, config.ami().username(), config.ami().secret(),
+                config.ami().pbxZone(), config.ami().pingInterval(), config.ami().readTimeout(),
+                config.ami().actionTimeout(), config.ami().backoffInitial(), config.ami().backoffMax(),
+                config.ami().queueCapacity());
+        CaptureDaemon daemon = services.add(new CaptureDaemon(config, ami, db, clock));
+        daemon.start();
+        traffic.start(Duration.ofMillis(callEveryMs));
+
+        out.printf("Demo running: simulated Asterisk on 127.0.0.1:%d, a new call every ~%.1f s.%n", port,
+                callEveryMs / 1000.0);
+        out.printf("  data: %s (kept between runs; --fresh starts over)%n", dataDir);
+        out.printf("  logs: %s%n", home.resolve(System.getenv().getOrDefault("SWITCHBOARD_LOG_DIR", "var/log"))
+                .resolve("switchboard.log"));
+        out.println("  in another terminal: scripts/switchboard calls --today");
+        out.println("Ctrl-C to stop.");
+        out.flush();
+        long until = durationSeconds > 0 ? System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos()
+                : Long.MAX_VALUE;
+        long lastReport = System.nanoTime();
+        while (System.nanoTime() < until) {
+            Thread.sleep(250);
+            if (System.nanoTime() - lastReport > Duration.ofSeconds(10).toNanos()) {
+                lastReport = System.nanoTime();
+                out.printf("  %d calls started, %d stored%n", traffic.callsStarted(), daemon.capture().storedCalls());
+                out.flush();
+            }
+        }
+        out.printf("Demo stopped: %d calls stored.%n", daemon.capture().storedCalls());
+        out.flush();
+        services.close();
+        return 0;
+    }
+
+    private static TrafficGenerator.Hotel simulatedHotel(SwitchboardConfig config) {
+        List<Extension> all = config.directory().extensions().values().stream()
+                .sorted(Comparator.comparing(Extension::number)).toList();
+        List<String> rooms = all.stream().filter(Extension::isRoom).map(Extension::number).limit(60).toList();
+        List<String> staff = all.stream().filter(e -> !e.isRoom()).map(Extension::number).toList();
+        Map<String, String> names = new HashMap<>();
+        all.forEach(e -> names.put(e.number(), e.name()));
+        String device = config.directory().trunks().get(0).device();
+        String peer = device.substring(device.indexOf('/') + 1);
+        return new TrafficGenerator.Hotel(rooms, staff, names, peer, config.did().isEmpty() ? "5550100" : config.did(),
+                config.ami().pbxZone());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.switchboard.core.cli;
+
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.daemon.CaptureDaemon;
+import org.switchboard.core.storage.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "run", description = "Run the daemon against the configured Asterisk (never the simulator).")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SwitchboardConfig config = options.load();
+        RunningServices services = new RunningServices();
+        services.closeOnShutdown();
+        Database db = services.database(config.database(), config.database().dataDir(), ConfigOptions.home(), "run");
+        CaptureDaemon daemon = services.add(new CaptureDaemon(config, config.ami(), db, Clock.systemUTC()));
+        daemon.start();
+        spec.commandLine().getOut().printf("Switchboard running for %s: PBX %s:%d, database %s. Ctrl-C to stop.%n",
+                config.hotelName(), config.ami().host(), config.ami().port(), config.database());
+        spec.commandLine().getOut().flush();
+        new CountDownLatch(1).await(); // until the shutdown hook runs
+        return 0;
+    }
+}

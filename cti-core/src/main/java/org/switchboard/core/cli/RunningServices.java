@@ -1,0 +1,53 @@
+package org.switchboard.core.cli;
+
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.storage.Database;
+import org.switchboard.core.storage.EmbeddedMariaDb;
+import org.switchboard.core.storage.RuntimeDatabase;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** What a long-running command started, closed in reverse order exactly once (shutdown hook or normal end). */
+final class RunningServices implements AutoCloseable {
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private boolean closed;
+
+    <T extends AutoCloseable> T add(T service) {
+        started.push(service);
+        return service;
+    }
+
+    /** The database for a daemon: an embedded server in {@code dataDir}, or the configured external one. */
+    Database database(SwitchboardConfig.DatabaseSettings settings, Path dataDir, Path home, String who) {
+        if (!settings.embedded()) {
+            return add(Database.connectAndMigrate(settings.url(), settings.user(), settings.password()));
+        }
+        EmbeddedMariaDb server = add(EmbeddedMariaDb.start(dataDir, settings.embeddedPort()));
+        Database db = add(Database.connectAndMigrate(server.jdbcUrl(), "root", ""));
+        RuntimeDatabase.publish(home, server.jdbcUrl(), "root", who);
+        add(() -> RuntimeDatabase.withdraw(home));
+        return db;
+    }
+
+    void closeOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "switchboard-shutdown"));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+    }
+}

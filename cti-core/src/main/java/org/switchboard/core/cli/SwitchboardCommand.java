@@ -1,0 +1,10 @@
+package org.switchboard.core.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "switchboard", mixinStandardHelpOptions = true, version = "switchboard 0.1.0",
+        description = "Hotel CTI and call accounting for Asterisk.",
+        subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, CallsCommand.class,
+                RoomsCommand.class})
+final class SwitchboardCommand {
+}

@@ -1,0 +1,22 @@
+package org.switchboard.core.config;
+
+import org.switchboard.core.directory.Directory;
+import org.switchboard.pbx.ami.AmiSettings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** The whole validated configuration. Immutable. */
+public record SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings ami, DatabaseSettings database,
+                                Duration cdrGrace, String did, Directory directory) {
+
+    /** {@code embedded}: a MariaDB server process started by Switchboard itself, keeping data in {@code dataDir}. */
+    public record DatabaseSettings(boolean embedded, String url, String user, String password, Path dataDir,
+                                   int embeddedPort) {
+        @Override
+        public String toString() {
+            return embedded ? "embedded MariaDB in " + dataDir : url + " as " + user + " (password ****)";
+        }
+    }
+}

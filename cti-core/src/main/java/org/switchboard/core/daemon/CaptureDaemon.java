@@ -1,0 +1,54 @@
+package org.switchboard.core.daemon;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.calls.application.CaptureService;
+import org.switchboard.core.calls.infrastructure.CallRepository;
+import org.switchboard.core.calls.model.CallAssembler;
+import org.switchboard.core.calls.model.CallSummarizer;
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.storage.Database;
+import org.switchboard.pbx.ami.AmiLink;
+import org.switchboard.pbx.ami.AmiSettings;
+import org.switchboard.pbx.ami.PbxEventQueue;
+
+import java.time.Clock;
+
+/** Wires the capture path: AMI link → bounded queue → call assembler → MariaDB. */
+public final class CaptureDaemon implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CaptureDaemon.class);
+
+    private final AmiLink link;
+    private final CaptureService capture;
+
+    public CaptureDaemon(SwitchboardConfig config, AmiSettings ami, Database db, Clock clock) {
+        PbxEventQueue queue = new PbxEventQueue(ami.queueCapacity());
+        CallAssembler assembler = new CallAssembler(new CallSummarizer(config.directory(), config.hotelZone()),
+                config.cdrGrace());
+        this.capture = new CaptureService(queue, assembler, new CallRepository(db.dsl()), clock);
+        this.link = new AmiLink(ami, queue, clock);
+    }
+
+    public void start() {
+        capture.start();
+        link.start();
+        log.info("capture started");
+    }
+
+    public CaptureService capture() {
+        return capture;
+    }
+
+    public AmiLink link() {
+        return link;
+    }
+
+    @Override
+    public void close() {
+        link.close();
+        capture.close();
+        log.info("capture stopped: {} calls stored, {} duplicates skipped; link {}", capture.storedCalls(),
+                capture.duplicateCalls(), link.counters());
+    }
+}

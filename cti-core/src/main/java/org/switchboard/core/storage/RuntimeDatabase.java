@@ -1,0 +1,73 @@
+package org.switchboard.core.storage;
+
+import org.switchboard.core.config.SwitchboardConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Where the running daemon's database is, for CLI commands in another terminal. The process that
+ * starts an embedded MariaDB writes {@code var/run/database.properties} (URL and its pid) and removes
+ * it on exit; with an external database the configuration's URL is used directly.
+ */
+public final class RuntimeDatabase {
+
+    private RuntimeDatabase() {
+    }
+
+    public static Path file(Path home) {
+        return home.resolve("var/run/database.properties");
+    }
+
+    public static void publish(Path home, String url, String user, String who) {
+        Properties p = new Properties();
+        p.setProperty("url", url);
+        p.setProperty("user", user);
+        p.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
+        p.setProperty("started-by", who);
+        try {
+            Files.createDirectories(file(home).getParent());
+            try (OutputStream out = Files.newOutputStream(file(home))) {
+                p.store(out, "written by the running Switchboard " + who + "; removed when it stops");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file(home), e);
+        }
+    }
+
+    public static void withdraw(Path home) {
+        try {
+            Files.deleteIfExists(file(home));
+        } catch (IOException e) {
+            // nothing to do: a stale file is detected by its dead pid
+        }
+    }
+
+    /** Connects to the running daemon's database, or explains why there is none. */
+    public static Database connect(Path home, SwitchboardConfig config) {
+        SwitchboardConfig.DatabaseSettings db = config.database();
+        if (!db.embedded()) {
+            return Database.connect(db.url(), db.user(), db.password());
+        }
+        Path f = file(home);
+        if (Files.isRegularFile(f)) {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(f)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + f, e);
+            }
+            long pid = Long.parseLong(p.getProperty("pid", "-1"));
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return Database.connect(p.getProperty("url"), p.getProperty("user"), "");
+            }
+        }
+        throw new IllegalStateException("no running Switchboard database: start 'scripts/switchboard demo' or "
+                + "'scripts/switchboard run' first (embedded MariaDB lives as long as that process)");
+    }
+}

@@ -1,0 +1,58 @@
+package org.switchboard.core.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rows of Asterisk's Master.csv (cdr_csv, loguniqueid=yes, loguserfield=yes), as recorded beside each transcript. */
+public record MasterCsv(String src, String dst, String dcontext, String channel, String lastData, String disposition,
+                        int duration, int billsec, String uniqueId) {
+
+    public static List<MasterCsv> forScenario(String scenario) {
+        try (InputStream in = MasterCsv.class.getResourceAsStream("/transcripts/" + scenario + ".cdr.csv")) {
+            List<MasterCsv> rows = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<String> f = fields(line);
+                rows.add(new MasterCsv(f.get(1), f.get(2), f.get(3), f.get(5), f.get(8), f.get(14),
+                        Integer.parseInt(f.get(12)), Integer.parseInt(f.get(13)), f.get(16)));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package org.switchboard.core.support;
+
+import org.switchboard.core.storage.Database;
+import org.switchboard.core.storage.EmbeddedMariaDb;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real MariaDB server for tests: the one at {@code SWITCHBOARD_TEST_DB_URL} (e.g.
+ * {@code jdbc:mariadb://127.0.0.1:3306/?user=root}) if set, else one embedded server per test JVM.
+ * Each call to {@link #freshDatabase()} creates an empty database migrated like production.
+ */
+public final class TestDatabase {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static String serverUrl; // without a database name
+    private static String user = "root";
+    private static String password = "";
+
+    private TestDatabase() {
+    }
+
+    private static synchronized String server() {
+        if (serverUrl == null) {
+            String external = System.getenv("SWITCHBOARD_TEST_DB_URL");
+            if (external != null && !external.isBlank()) {
+                serverUrl = external.replaceAll("/[^/?]*(\\?.*)?$", "/");
+                user = System.getenv().getOrDefault("SWITCHBOARD_TEST_DB_USER", "root");
+                password = System.getenv().getOrDefault("SWITCHBOARD_TEST_DB_PASSWORD", "");
+            } else {
+                EmbeddedMariaDb db = EmbeddedMariaDb.start(null, 0);
+                Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-mariadb-stop"));
+                serverUrl = "jdbc:mariadb://127.0.0.1:" + db.port() + "/";
+            }
+        }
+        return serverUrl;
+    }
+
+    /** A new, migrated database on the test server. Close it when done. */
+    public static Database freshDatabase() {
+        String base = server();
+        String name = "sbtest_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(base, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database on " + base + ": " + e.getMessage(), e);
+        }
+        return Database.connectAndMigrate(base + name, user, password);
+    }
+}
