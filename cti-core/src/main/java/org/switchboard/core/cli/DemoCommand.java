@@ -46,6 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         SwitchboardConfig config = options.load();
         Path home = ConfigOptions.home();
         Path dataDir = home.resolve("var/demo");
+        org.switchboard.core.storage.RuntimeDatabase.requireNoneRunning(home);
         if (fresh) {
             deleteTree(dataDir);
         }

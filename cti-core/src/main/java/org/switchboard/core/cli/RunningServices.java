@@ -25,6 +25,7 @@ final class RunningServices implements AutoCloseable {
         if (!settings.embedded()) {
             return add(Database.connectAndMigrate(settings.url(), settings.user(), settings.password()));
         }
+        RuntimeDatabase.requireNoneRunning(home);
         EmbeddedMariaDb server = add(EmbeddedMariaDb.start(dataDir, settings.embeddedPort()));
         Database db = add(Database.connectAndMigrate(server.jdbcUrl(), "root", ""));
         RuntimeDatabase.publish(home, server.jdbcUrl(), "root", who);

@@ -24,6 +24,30 @@ public final class RuntimeDatabase {
         return home.resolve("var/run/database.properties");
     }
 
+    /** Refuses to start a second daemon on the same installation (two servers on one data directory corrupt it). */
+    public static void requireNoneRunning(Path home) {
+        Path f = file(home);
+        if (!Files.isRegularFile(f)) {
+            return;
+        }
+        Properties p = read(f);
+        long pid = Long.parseLong(p.getProperty("pid", "-1"));
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new IllegalStateException("Switchboard " + p.getProperty("started-by", "") + " is already running "
+                    + "(pid " + pid + ", " + f + "); stop it first");
+        }
+    }
+
+    private static Properties read(Path f) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(f)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
+        return p;
+    }
+
     public static void publish(Path home, String url, String user, String who) {
         Properties p = new Properties();
         p.setProperty("url", url);
@@ -56,12 +80,7 @@ public final class RuntimeDatabase {
         }
         Path f = file(home);
         if (Files.isRegularFile(f)) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(f)) {
-                p.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + f, e);
-            }
+            Properties p = read(f);
             long pid = Long.parseLong(p.getProperty("pid", "-1"));
             if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 return Database.connect(p.getProperty("url"), p.getProperty("user"), "");

@@ -33,11 +33,16 @@ public final class CaptureRig implements AutoCloseable {
     public final AmiLink link;
 
     public CaptureRig(Database db, int amiPort) {
+        this(db, amiPort, Duration.ofMillis(100));
+    }
+
+    /** {@code firstReconnectDelay}: the back-off ceiling of the first reconnect attempt. */
+    public CaptureRig(Database db, int amiPort, Duration firstReconnectDelay) {
         Clock clock = Clock.systemUTC();
         PbxEventQueue queue = new PbxEventQueue(100_000);
         AmiSettings settings = new AmiSettings("127.0.0.1", amiPort, "cti", "cti-secret", ZONE,
                 Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(3),
-                Duration.ofMillis(100), Duration.ofSeconds(1), 100_000);
+                firstReconnectDelay, firstReconnectDelay.plusSeconds(1), 100_000);
         repository = new CallRepository(db.dsl());
         capture = new CaptureService(queue, new CallAssembler(new CallSummarizer(recordingHotel(), ZONE),
                 Duration.ofMillis(500)), repository, clock);

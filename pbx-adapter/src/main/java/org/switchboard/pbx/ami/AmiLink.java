@@ -104,14 +104,25 @@ public final class AmiLink implements AutoCloseable {
                 Duration wait = backoff.next();
                 log.info("reconnecting to AMI {}:{} in {} ms (attempt {})", settings.host(), settings.port(),
                         wait.toMillis(), backoff.attempts());
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (!sleepWhileRunning(wait)) {
                     break;
                 }
             }
         }
+    }
+
+    /** Sleeps in short steps so that {@link #close()} need not interrupt a thread inside asterisk-java. */
+    private boolean sleepWhileRunning(Duration wait) {
+        long until = System.nanoTime() + wait.toNanos();
+        try {
+            while (running.get() && System.nanoTime() < until) {
+                Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return running.get();
     }
 
     /** One login: its connection, its listener, and the reason it ended. */
@@ -233,9 +244,12 @@ public final class AmiLink implements AutoCloseable {
         }
         Thread t = supervisor;
         if (t != null) {
-            t.interrupt();
             try {
-                t.join(5000);
+                // The supervisor notices within 50 ms, or when a pending action times out.
+                t.join(settings.actionTimeout().toMillis() * 2 + 1000);
+                if (t.isAlive()) {
+                    t.interrupt();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
