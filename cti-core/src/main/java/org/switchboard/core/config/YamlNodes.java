@@ -68,7 +68,7 @@ final class YamlNodes {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
             String full = path.isEmpty() ? key : path + "." + key;
             if (!allowed.contains(key)) {
-                error(t.getKeyNode(), full, "unknown key (allowed: " + String.join(", ", allowed) + ")");
+                error(t.getKeyNode(), full, "unknown key (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             } else if (out.containsKey(key)) {
                 error(t.getKeyNode(), full, "key given twice");
             } else {

@@ -38,13 +38,17 @@ public final class CaptureRig implements AutoCloseable {
 
     /** {@code firstReconnectDelay}: the back-off ceiling of the first reconnect attempt. */
     public CaptureRig(Database db, int amiPort, Duration firstReconnectDelay) {
+        this(db, amiPort, firstReconnectDelay, recordingHotel());
+    }
+
+    public CaptureRig(Database db, int amiPort, Duration firstReconnectDelay, Directory directory) {
         Clock clock = Clock.systemUTC();
         PbxEventQueue queue = new PbxEventQueue(100_000);
         AmiSettings settings = new AmiSettings("127.0.0.1", amiPort, "cti", "cti-secret", ZONE,
                 Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(3),
                 firstReconnectDelay, firstReconnectDelay.plusSeconds(1), 100_000);
         repository = new CallRepository(db.dsl());
-        capture = new CaptureService(queue, new CallAssembler(new CallSummarizer(recordingHotel(), ZONE),
+        capture = new CaptureService(queue, new CallAssembler(new CallSummarizer(directory, ZONE),
                 Duration.ofMillis(500)), repository, clock);
         link = new AmiLink(settings, queue, clock);
         capture.start();

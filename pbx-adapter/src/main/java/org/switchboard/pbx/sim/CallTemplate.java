@@ -163,8 +163,8 @@ public final class CallTemplate {
             }
             switch (header) {
                 case "StartTime", "AnswerTime", "EndTime":
-                    return CDR_TIME.format(warp(LocalDateTime.parse(value, CDR_TIME).atZone(RECORDING_ZONE).toInstant(),
-                            start, newStarts).atZone(zone));
+                    return CDR_TIME.format(warpCdrSecond(LocalDateTime.parse(value, CDR_TIME).atZone(RECORDING_ZONE)
+                            .toInstant(), start, newStarts).atZone(zone));
                 case "EventTV", "SessionTV":
                     return EVENT_TV.format(warp(java.time.OffsetDateTime.parse(value, EVENT_TV).toInstant(),
                             start, newStarts).atOffset(ZoneOffset.UTC));
@@ -215,6 +215,22 @@ public final class CallTemplate {
         }
         long within = offset - burstStartMicros.get(k);
         return start.plusNanos((newStarts.get(k) + within) * 1000);
+    }
+
+    /**
+     * CDR times are whole seconds (truncated). Find the burst the recorded second belongs to and
+     * truncate that burst's new time the same way, so an answer at x.004 s is written as x, as Asterisk does.
+     */
+    private Instant warpCdrSecond(Instant recordedSecond, Instant start, List<Long> newStarts) {
+        long offset = Duration.between(recordedBase, recordedSecond).toNanos() / 1000;
+        int k = 0;
+        while (k + 1 < burstStartMicros.size() && offset >= burstStartMicros.get(k + 1) - 999_999) {
+            k++;
+        }
+        Instant recordedBurst = recordedBase.plusNanos(burstStartMicros.get(k) * 1000);
+        long secondsAfterBurstSecond = recordedSecond.getEpochSecond() - recordedBurst.getEpochSecond();
+        Instant newBurst = start.plusNanos(newStarts.get(k) * 1000);
+        return Instant.ofEpochSecond(newBurst.getEpochSecond() + secondsAfterBurstSecond);
     }
 
     private static AmiMessage fixCdrDurations(AmiMessage cdr, ZoneId zone) {

@@ -1,0 +1,124 @@
+package org.switchboard.core.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    static final String MAIN = """
+            hotel:
+              name: Test Hotel
+              timezone: Asia/Shanghai
+            pbx:
+              host: 127.0.0.1
+              port: 5038
+              username: cti
+              secret: s3cret
+            trunks:
+              - name: pstn
+                device: SIP/trunk
+                did: "5550100"
+            database:
+              mode: embedded
+            """;
+    static final String EXTENSIONS = """
+            departments:
+              - id: front-desk
+                name: Front Desk
+            staff:
+              - { extension: "8000", department: front-desk, name: Desk }
+            rooms:
+              - range: 101-105
+              - { room: "PH1", extension: "501" }
+            """;
+
+    private void write(String main, String extensions) throws IOException {
+        Files.writeString(dir.resolve("switchboard.yaml"), main);
+        Files.writeString(dir.resolve("extensions.yaml"), extensions);
+    }
+
+    private List<String> errors(String main, String extensions) throws IOException {
+        write(main, extensions);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir, dir));
+        return e.errors().stream().map(ConfigError::toString).toList();
+    }
+
+    @Test
+    void theShippedExampleConfigurationIsValid() {
+        Path shipped = Path.of("..", "config");
+        SwitchboardConfig c = ConfigLoader.load(shipped, Path.of(".."));
+        assertEquals("Asia/Shanghai", c.hotelZone().getId());
+        assertTrue(c.directory().extension("101").isPresent());
+        assertEquals("front-desk", c.directory().extension("8000").orElseThrow().department());
+    }
+
+    @Test
+    void aValidConfigurationGivesRoomsStaffTrunksAndZones() throws IOException {
+        write(MAIN, EXTENSIONS);
+        SwitchboardConfig c = ConfigLoader.load(dir, dir);
+        assertEquals(7, c.directory().extensions().size());
+        assertEquals("PH1", c.directory().extension("501").orElseThrow().room());
+        assertEquals("Asia/Shanghai", c.ami().pbxZone().getId(), "the PBX zone defaults to the hotel's");
+        assertEquals("5550100", c.did());
+        assertTrue(c.directory().trunkForChannel("SIP/trunk-0000000b").isPresent());
+        assertTrue(c.ami().toString().contains("****") && !c.ami().toString().contains("s3cret"),
+                "the AMI secret never shows in text");
+    }
+
+    @Test
+    void aBadPortIsReportedWithFileLineAndKey() throws IOException {
+        List<String> errs = errors(MAIN.replace("port: 5038", "port: 70000"), EXTENSIONS);
+        assertEquals(List.of(dir.resolve("switchboard.yaml") + ":6: pbx.port: '70000' is not a whole number from 1 to 65535"),
+                errs);
+    }
+
+    @Test
+    void everyMistakeIsReportedAtOnce() throws IOException {
+        List<String> errs = errors(MAIN.replace("timezone: Asia/Shanghai", "timezone: Mars/Olympus")
+                        .replace("host: 127.0.0.1", "hots: 127.0.0.1"),
+                EXTENSIONS.replace("department: front-desk", "department: frontdesk")
+                        .replace("range: 101-105", "range: 105-101"));
+        String main = dir.resolve("switchboard.yaml").toString();
+        String ext = dir.resolve("extensions.yaml").toString();
+        assertTrue(errs.contains(main + ":3: hotel.timezone: 'Mars/Olympus' is not a time zone such as Asia/Shanghai"), errs.toString());
+        assertTrue(errs.stream().anyMatch(e -> e.startsWith(main + ":5: pbx.hots: unknown key")), errs.toString());
+        assertTrue(errs.contains(main + ":5: pbx.host: missing"), errs.toString());
+        assertTrue(errs.contains(ext + ":5: staff[0].department: 'frontdesk' is not a department id listed under departments"),
+                errs.toString());
+        assertTrue(errs.contains(ext + ":7: rooms[0].range: '105-101' is not a range of room numbers like 101-130"),
+                errs.toString());
+    }
+
+    @Test
+    void anExtensionAssignedTwiceNamesBothLines() throws IOException {
+        List<String> errs = errors(MAIN, EXTENSIONS + "  - { room: \"999\", extension: \"103\" }\n");
+        assertEquals(List.of(dir.resolve("extensions.yaml") + ":9: rooms[2].extension: extension 103 is already assigned on line 7"),
+                errs);
+    }
+
+    @Test
+    void brokenYamlSyntaxNamesTheLine() throws IOException {
+        List<String> errs = errors(MAIN.replace("  username: cti", "  username: [cti"), EXTENSIONS);
+        assertTrue(errs.get(0).startsWith(dir.resolve("switchboard.yaml") + ":"), errs.toString());
+        assertTrue(errs.get(0).contains("(syntax)"), errs.toString());
+    }
+
+    @Test
+    void aMissingFileIsNamed() throws IOException {
+        Files.writeString(dir.resolve("switchboard.yaml"), MAIN);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir, dir));
+        assertEquals(dir.resolve("extensions.yaml") + ":0: (file): file not found", e.errors().get(0).toString());
+    }
+}
