@@ -13,9 +13,12 @@ final class ConfigOptions {
             defaultValue = "${env:SWITCHBOARD_HOME:-.}/config")
     Path configDir;
 
-    /** The installation's home: {@code SWITCHBOARD_HOME} (set by scripts/switchboard), else the working directory. */
+    /**
+     * The installation's home: system property {@code switchboard.home}, else {@code SWITCHBOARD_HOME}
+     * (set by scripts/switchboard), else the working directory.
+     */
     static Path home() {
-        String h = System.getenv("SWITCHBOARD_HOME");
+        String h = System.getProperty("switchboard.home", System.getenv("SWITCHBOARD_HOME"));
         return Path.of(h == null || h.isBlank() ? "." : h).toAbsolutePath().normalize();
     }
 

@@ -17,6 +17,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions options;
+    @picocli.CommandLine.Option(names = "--duration", paramLabel = "SECONDS",
+            description = "stop after this long (default: until stopped by a signal)")
+    long durationSeconds;
     @Spec
     CommandSpec spec;
 
@@ -31,7 +34,12 @@ final class RunCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("Switchboard running for %s: PBX %s:%d, database %s. Ctrl-C to stop.%n",
                 config.hotelName(), config.ami().host(), config.ami().port(), config.database());
         spec.commandLine().getOut().flush();
-        new CountDownLatch(1).await(); // until the shutdown hook runs
+        if (durationSeconds > 0) {
+            Thread.sleep(durationSeconds * 1000);
+            services.close();
+        } else {
+            new CountDownLatch(1).await(); // until the shutdown hook runs
+        }
         return 0;
     }
 }

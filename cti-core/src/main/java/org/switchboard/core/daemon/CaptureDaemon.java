@@ -50,5 +50,8 @@ public final class CaptureDaemon implements AutoCloseable {
         capture.close();
         log.info("capture stopped: {} calls stored, {} duplicates skipped; link {}", capture.storedCalls(),
                 capture.duplicateCalls(), link.counters());
+        if (!org.switchboard.core.logging.AmiNoiseFilter.counts().isEmpty()) {
+            log.info("unknown AMI input ignored: {}", org.switchboard.core.logging.AmiNoiseFilter.counts());
+        }
     }
 }

@@ -42,6 +42,20 @@ public final class TestDatabase {
 
     /** A new, migrated database on the test server. Close it when done. */
     public static Database freshDatabase() {
+        String url = freshDatabaseUrl();
+        return Database.connectAndMigrate(url, user, password);
+    }
+
+    public static String user() {
+        return user;
+    }
+
+    public static String password() {
+        return password;
+    }
+
+    /** The JDBC URL of a new, empty database on the test server. */
+    public static String freshDatabaseUrl() {
         String base = server();
         String name = "sbtest_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = DriverManager.getConnection(base, user, password); Statement s = c.createStatement()) {
@@ -49,6 +63,6 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + base + ": " + e.getMessage(), e);
         }
-        return Database.connectAndMigrate(base + name, user, password);
+        return base + name;
     }
 }
