@@ -98,6 +98,13 @@ public final class AmiServer implements AutoCloseable {
         broadcast(List.of(event));
     }
 
+    /** Waits while any client's socket buffer is full, so a fast producer cannot exhaust memory. */
+    public void awaitWritable() throws InterruptedException {
+        while (clients.stream().anyMatch(c -> c.isActive() && !c.isWritable())) {
+            Thread.sleep(1);
+        }
+    }
+
     /** Closes every client connection, as a network failure or a PBX restart would. */
     public void dropClients() {
         clients.close().awaitUninterruptibly();
