@@ -87,9 +87,9 @@ public final class Rater {
         Money amount = plan.initialBlockPrice().plus(plan.nextBlockPrice().times(BigDecimal.valueOf(nextBlocks),
                 tariff.rounding()));
         why.append(" → ");
-        if (nextBlocks > 0 && plan.initialBlockSeconds() == plan.nextBlockSeconds()
+        if (plan.initialBlockSeconds() == plan.nextBlockSeconds()
                 && plan.initialBlockPrice().equals(plan.nextBlockPrice())) {
-            why.append(nextBlocks + 1).append(" blocks of ").append(plan.nextBlockSeconds()).append(" s × ")
+            why.append(nextBlocks + 1).append(nextBlocks == 0 ? " block of " : " blocks of ").append(plan.nextBlockSeconds()).append(" s × ")
                     .append(plan.nextBlockPrice().amount().toPlainString());
         } else {
             why.append("first ").append(plan.initialBlockSeconds()).append(" s ")

@@ -26,6 +26,11 @@ public final class TariffBook {
         }
     }
 
+    /** All versions, oldest first. */
+    public List<Tariff> versions() {
+        return List.copyOf(byDate.values());
+    }
+
     /** The version in force on that date, or null if the date is before the first version. */
     public Tariff inForceOn(LocalDate date) {
         Map.Entry<LocalDate, Tariff> e = byDate.floorEntry(date);

@@ -24,9 +24,12 @@ final class CheckConfigCommand implements Callable<Integer> {
             SwitchboardConfig c = options.load();
             long rooms = c.directory().extensions().values().stream().filter(Extension::isRoom).count();
             spec.commandLine().getOut().printf("%s: OK — %s (%s), %d room extension(s), %d staff extension(s), "
-                            + "%d department(s), %d trunk(s), PBX %s:%d, database %s%n", options.configDir,
+                            + "%d department(s), %d trunk(s), %d tariff version(s)%s, PBX %s:%d, database %s%n", options.configDir,
                     c.hotelName(), c.hotelZone(), rooms, c.directory().extensions().size() - rooms,
-                    c.directory().departments().size(), c.directory().trunks().size(), c.ami().host(), c.ami().port(),
+                    c.directory().departments().size(), c.directory().trunks().size(), c.tariffs().versions().size(),
+                    c.tariffs().versions().isEmpty() ? "" : " (" + String.join(", ", c.tariffs().versions().stream()
+                            .map(t -> t.version() + " from " + t.effectiveFrom()).toList()) + ")",
+                    c.ami().host(), c.ami().port(),
                     c.database());
             return 0;
         } catch (ConfigException e) {

@@ -132,11 +132,17 @@ public final class ConfigLoader {
             Map<String, Node> c = y.entries(capNode, "capture", Set.of("cdr-grace-seconds"));
             grace = Duration.ofSeconds(y.intInRange(c, "cdr-grace-seconds", "capture", capNode, 2, 0, 60));
         }
+        org.switchboard.billing.rating.TariffBook tariffs = null;
+        try {
+            tariffs = TariffLoader.loadAll(dir);
+        } catch (ConfigException e) {
+            errors.addAll(e.errors());
+        }
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
         Directory withTrunks = new Directory(directory.extensions(), directory.departments(), trunks);
-        return new SwitchboardConfig(hotelName, zone, ami, database, grace, did == null ? "" : did, withTrunks);
+        return new SwitchboardConfig(hotelName, zone, ami, database, grace, did == null ? "" : did, withTrunks, tariffs);
     }
 
     private static Directory loadDirectory(Path dir, List<ConfigError> errors) {

@@ -9,7 +9,8 @@ import java.time.ZoneId;
 
 /** The whole validated configuration. Immutable. */
 public record SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings ami, DatabaseSettings database,
-                                Duration cdrGrace, String did, Directory directory) {
+                                Duration cdrGrace, String did, Directory directory,
+                                org.switchboard.billing.rating.TariffBook tariffs) {
 
     /** {@code embedded}: a MariaDB server process started by Switchboard itself, keeping data in {@code dataDir}. */
     public record DatabaseSettings(boolean embedded, String url, String user, String password, Path dataDir,
