@@ -4,7 +4,7 @@ import org.switchboard.billing.rating.Rater;
 import org.switchboard.billing.rating.TariffBook;
 import org.switchboard.core.config.ConfigException;
 import org.switchboard.core.config.TariffLoader;
-import org.switchboard.core.rating.CsvRatingJob;
+import org.switchboard.core.rating.application.CsvRatingJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -6,6 +6,10 @@ import org.switchboard.core.calls.application.CaptureService;
 import org.switchboard.core.calls.infrastructure.CallRepository;
 import org.switchboard.core.calls.model.CallAssembler;
 import org.switchboard.core.calls.model.CallSummarizer;
+import org.switchboard.billing.rating.Rater;
+import org.switchboard.core.calls.model.CallDirection;
+import org.switchboard.core.rating.application.ChargeService;
+import org.switchboard.core.rating.infrastructure.ChargeRepository;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.storage.Database;
 import org.switchboard.pbx.ami.AmiLink;
@@ -14,13 +18,14 @@ import org.switchboard.pbx.ami.PbxEventQueue;
 
 import java.time.Clock;
 
-/** Wires the capture path: AMI link → bounded queue → call assembler → MariaDB. */
+/** Wires the capture path: AMI link → bounded queue → call assembler → MariaDB, and prices each stored outbound call. */
 public final class CaptureDaemon implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CaptureDaemon.class);
 
     private final AmiLink link;
     private final CaptureService capture;
+    private final ChargeService charges;
 
     public CaptureDaemon(SwitchboardConfig config, AmiSettings ami, Database db, Clock clock) {
         PbxEventQueue queue = new PbxEventQueue(ami.queueCapacity());
@@ -28,9 +33,21 @@ public final class CaptureDaemon implements AutoCloseable {
                 config.cdrGrace());
         this.capture = new CaptureService(queue, assembler, new CallRepository(db.dsl()), clock);
         this.link = new AmiLink(ami, queue, clock);
+        this.charges = new ChargeService(new Rater(config.tariffs()), new ChargeRepository(db.dsl()),
+                config.hotelZone(), clock);
+        capture.addListener((id, call) -> {
+            if (call.direction() == CallDirection.OUTBOUND) {
+                charges.rate(new ChargeRepository.ChargeableCall(id, call.extension(), call.calleeNumber(),
+                        call.startedAt(), call.talk()));
+            }
+        });
     }
 
     public void start() {
+        int missing = charges.rateMissing();
+        if (missing > 0) {
+            log.info("rated {} stored outbound call(s) that had no charge yet", missing);
+        }
         capture.start();
         link.start();
         log.info("capture started");

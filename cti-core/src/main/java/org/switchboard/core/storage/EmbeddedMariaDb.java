@@ -39,6 +39,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 cfg.setTmpDir(Files.createDirectories(dataDir.resolve("mariadb-tmp")).toString());
                 cfg.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             }
+            cfg.addArg("--character-set-server=utf8mb4");
+            cfg.addArg("--collation-server=utf8mb4_unicode_ci");
             if ("root".equals(System.getProperty("user.name"))) {
                 cfg.addArg("--user=root"); // mariadbd refuses to run as root otherwise
             }

@@ -122,6 +122,7 @@ class RecordedTranscriptCaptureTest {
                 () -> assertEquals("102", c.answeredBy()), () -> assertEquals("101", c.room()),
                 () -> assertEquals(Disposition.ANSWERED, c.disposition()), () -> assertRing(5005, c),
                 () -> assertEquals(10, c.talk().toSeconds()), () -> assertEquals(16, c.hangupCause()),
+                () -> assertNull(c.chargeTotal(), "internal calls are not charged"),
                 () -> assertEquals("ARRIVAL", c.timeSource()));
         assertMatchesMasterCsv("internal_answered_callee_hangup", c, true);
     }
@@ -163,7 +164,8 @@ class RecordedTranscriptCaptureTest {
         assertAll(() -> assertEquals(CallDirection.OUTBOUND, c.direction()),
                 () -> assertEquals("00441234567890", c.calleeNumber()),
                 () -> assertEquals("00441234567890", c.trunkDigits()), () -> assertEquals("101", c.room()),
-                () -> assertRing(3004, c), () -> assertEquals(65, c.talk().toSeconds()));
+                () -> assertRing(3004, c), () -> assertEquals(65, c.talk().toSeconds()),
+                () -> assertEquals("CNY 19.40", c.chargeTotal(), "priced with config/tariff-cn.yaml"));
         assertMatchesMasterCsv("outbound_international_65s", c, true);
     }
 
@@ -174,7 +176,8 @@ class RecordedTranscriptCaptureTest {
         assertAll(() -> assertEquals(CallDirection.OUTBOUND, c.direction()),
                 () -> assertEquals("0612345678", c.calleeNumber()),
                 () -> assertEquals("612345678", c.trunkDigits()), () -> assertEquals("102", c.extension()),
-                () -> assertRing(3004, c), () -> assertEquals(20, c.talk().toSeconds()));
+                () -> assertRing(3004, c), () -> assertEquals(20, c.talk().toSeconds()),
+                () -> assertEquals("CNY 2.15", c.chargeTotal(), "priced with config/tariff-cn.yaml"));
         assertMatchesMasterCsv("outbound_national_trunk_hangup", c, true);
     }
 

@@ -1,9 +1,11 @@
 package org.switchboard.core.support;
 
+import org.switchboard.billing.rating.TariffBook;
 import org.switchboard.core.calls.application.CaptureService;
 import org.switchboard.core.calls.infrastructure.CallRepository;
-import org.switchboard.core.calls.model.CallAssembler;
-import org.switchboard.core.calls.model.CallSummarizer;
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.config.TariffLoader;
+import org.switchboard.core.daemon.CaptureDaemon;
 import org.switchboard.core.directory.Department;
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
@@ -11,8 +13,8 @@ import org.switchboard.core.directory.Trunk;
 import org.switchboard.core.storage.Database;
 import org.switchboard.pbx.ami.AmiLink;
 import org.switchboard.pbx.ami.AmiSettings;
-import org.switchboard.pbx.ami.PbxEventQueue;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -21,16 +23,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The capture path as the daemon wires it — AMI link over TCP, queue, assembler, MariaDB — pointed
- * at a test AMI peer. The directory is the recording hotel's: rooms 101, 102, 201, operator 9000,
- * trunk {@code SIP/trunk}; the recording PBX ran on UTC.
+ * The daemon's capture path exactly as {@code run} wires it ({@link CaptureDaemon}: AMI link over
+ * TCP, queue, assembler, MariaDB, rating with the shipped example tariff), pointed at a test AMI
+ * peer. The default directory is the recording hotel's: rooms 101, 102, 201, operator 9000, trunk
+ * {@code SIP/trunk}; the recording PBX ran on UTC, and so does this hotel.
  */
 public final class CaptureRig implements AutoCloseable {
 
     public static final ZoneId ZONE = ZoneOffset.UTC;
+    public static final Path EXAMPLE_CONFIG = Path.of("..", "config");
     public final CallRepository repository;
     public final CaptureService capture;
     public final AmiLink link;
+    private final CaptureDaemon daemon;
 
     public CaptureRig(Database db, int amiPort) {
         this(db, amiPort, Duration.ofMillis(100));
@@ -43,16 +48,20 @@ public final class CaptureRig implements AutoCloseable {
 
     public CaptureRig(Database db, int amiPort, Duration firstReconnectDelay, Directory directory) {
         Clock clock = Clock.systemUTC();
-        PbxEventQueue queue = new PbxEventQueue(100_000);
         AmiSettings settings = new AmiSettings("127.0.0.1", amiPort, "cti", "cti-secret", ZONE,
                 Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(3),
                 firstReconnectDelay, firstReconnectDelay.plusSeconds(1), 100_000);
+        SwitchboardConfig config = new SwitchboardConfig("Recording Hotel", ZONE, settings, null,
+                Duration.ofMillis(500), "5550100", directory, exampleTariffs());
         repository = new CallRepository(db.dsl());
-        capture = new CaptureService(queue, new CallAssembler(new CallSummarizer(directory, ZONE),
-                Duration.ofMillis(500)), repository, clock);
-        link = new AmiLink(settings, queue, clock);
-        capture.start();
-        link.start();
+        daemon = new CaptureDaemon(config, settings, db, clock);
+        capture = daemon.capture();
+        link = daemon.link();
+        daemon.start();
+    }
+
+    public static TariffBook exampleTariffs() {
+        return TariffLoader.loadAll(EXAMPLE_CONFIG);
     }
 
     public static Directory recordingHotel() {
@@ -79,7 +88,6 @@ public final class CaptureRig implements AutoCloseable {
 
     @Override
     public void close() {
-        link.close();
-        capture.close();
+        daemon.close();
     }
 }

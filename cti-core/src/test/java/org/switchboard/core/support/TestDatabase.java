@@ -59,7 +59,8 @@ public final class TestDatabase {
         String base = server();
         String name = "sbtest_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = DriverManager.getConnection(base, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            // latin1 on purpose: the migrations alone must make text columns Unicode (V3__utf8mb4).
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET latin1");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + base + ": " + e.getMessage(), e);
         }

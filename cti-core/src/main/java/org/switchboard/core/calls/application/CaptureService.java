@@ -33,6 +33,7 @@ public final class CaptureService implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong events = new AtomicLong();
     private final List<CompletedCall> pending = new ArrayList<>();
+    private final List<StoredCallListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
     private Thread thread;
 
@@ -41,6 +42,15 @@ public final class CaptureService implements AutoCloseable {
         this.assembler = assembler;
         this.repository = repository;
         this.clock = clock;
+    }
+
+    /** Told about each newly stored call, on the capture thread (keep it short; failures are logged, not fatal). */
+    public interface StoredCallListener {
+        void stored(long callId, CompletedCall call);
+    }
+
+    public void addListener(StoredCallListener listener) {
+        listeners.add(listener);
     }
 
     public synchronized void start() {
@@ -80,8 +90,16 @@ public final class CaptureService implements AutoCloseable {
     private void storePending() {
         while (!pending.isEmpty()) {
             CompletedCall call = pending.get(0);
-            if (repository.store(call, clock.instant())) {
+            Long id = repository.store(call, clock.instant());
+            if (id != null) {
                 stored.incrementAndGet();
+                for (StoredCallListener l : listeners) {
+                    try {
+                        l.stored(id, call);
+                    } catch (RuntimeException e) {
+                        log.error("after storing call {}: {}", call.linkedId(), e.toString());
+                    }
+                }
                 if (call.cdrCheck() == CdrCheck.MISMATCH) {
                     log.warn("call {}: CDR disagrees (ours {} talk {} s; CDR {} billsec {})", call.linkedId(),
                             call.disposition().cdrName(), call.talk().toSeconds(), call.cdrDisposition(),

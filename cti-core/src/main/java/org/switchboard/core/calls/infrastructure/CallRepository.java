@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.switchboard.core.storage.jooq.Tables.CALLS;
+import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
 import static org.switchboard.core.storage.jooq.Tables.CALL_LEGS;
 
 /**
@@ -32,8 +33,8 @@ public final class CallRepository {
         this.dsl = dsl;
     }
 
-    /** True if stored now; false if a call with that Linkedid was already stored. */
-    public boolean store(CompletedCall c, Instant storedAt) {
+    /** The new call's id if stored now; null if a call with that Linkedid was already stored. */
+    public Long store(CompletedCall c, Instant storedAt) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             int inserted = tx.insertInto(CALLS)
@@ -68,7 +69,7 @@ public final class CallRepository {
                     .onDuplicateKeyIgnore()
                     .execute();
             if (inserted == 0) {
-                return false;
+                return null;
             }
             Long callId = tx.select(CALLS.ID).from(CALLS).where(CALLS.LINKEDID.eq(c.linkedId())).fetchOne(CALLS.ID);
             for (CompletedLeg leg : c.legs()) {
@@ -86,7 +87,7 @@ public final class CallRepository {
                         .set(CALL_LEGS.HANGUP_CAUSE, leg.hangupCause())
                         .execute();
             }
-            return true;
+            return callId;
         });
     }
 
@@ -95,7 +96,7 @@ public final class CallRepository {
                              String trunkDigits, String extension, String answeredBy, String room, String department,
                              Instant startedAt, Instant answeredAt, Instant endedAt, Duration ring, Duration talk,
                              Disposition disposition, Integer hangupCause, String cdrCheck, String completeness,
-                             Integer cdrBillableSeconds, String timeSource) {
+                             Integer cdrBillableSeconds, String timeSource, String chargeTotal) {
     }
 
     /** Calls of one hotel-zone date, optionally for one room and/or one extension (any leg), by start time. */
@@ -109,11 +110,16 @@ public final class CallRepository {
                     .or(DSL.exists(DSL.selectOne().from(CALL_LEGS)
                             .where(CALL_LEGS.CALL_ID.eq(CALLS.ID)).and(CALL_LEGS.EXTENSION.eq(extension)))));
         }
-        return dsl.selectFrom(CALLS).where(where).orderBy(CALLS.STARTED_AT, CALLS.ID).fetch(this::toStored);
+        return select().where(where).orderBy(CALLS.STARTED_AT, CALLS.ID).fetch(this::toStored);
     }
 
     public List<StoredCall> findByLinkedId(String linkedId) {
-        return dsl.selectFrom(CALLS).where(CALLS.LINKEDID.eq(linkedId)).fetch(this::toStored);
+        return select().where(CALLS.LINKEDID.eq(linkedId)).fetch(this::toStored);
+    }
+
+    private org.jooq.SelectOnConditionStep<org.jooq.Record> select() {
+        return dsl.select(CALLS.fields()).select(CALL_CHARGES.CURRENCY, CALL_CHARGES.TOTAL, CALL_CHARGES.STATUS)
+                .from(CALLS).leftJoin(CALL_CHARGES).on(CALL_CHARGES.CALL_ID.eq(CALLS.ID));
     }
 
     public int countLegs(String linkedId) {
@@ -124,13 +130,19 @@ public final class CallRepository {
         return dsl.fetchCount(CALLS);
     }
 
-    private StoredCall toStored(CallsRecord r) {
+    private StoredCall toStored(org.jooq.Record row) {
+        CallsRecord r = row.into(CALLS);
+        String charge = row.get(CALL_CHARGES.STATUS) == null ? null
+                : row.get(CALL_CHARGES.TOTAL) == null ? "unrated"
+                : row.get(CALL_CHARGES.CURRENCY) + " " + row.get(CALL_CHARGES.TOTAL).setScale(
+                        java.util.Currency.getInstance(row.get(CALL_CHARGES.CURRENCY)).getDefaultFractionDigits(),
+                        java.math.RoundingMode.UNNECESSARY).toPlainString();
         return new StoredCall(r.getLinkedid(), CallDirection.valueOf(r.getDirection()), r.getCallerNumber(),
                 r.getCalleeNumber(), r.getTrunkDigits(), r.getExtension(), r.getAnsweredBy(), r.getRoom(),
                 r.getDepartment(), instant(r.getStartedAt()), instant(r.getAnsweredAt()), instant(r.getEndedAt()),
                 r.getRingMs() == null ? null : Duration.ofMillis(r.getRingMs()), Duration.ofMillis(r.getTalkMs()),
                 Disposition.fromCdrName(r.getDisposition()), r.getHangupCause(), r.getCdrCheck(), r.getCompleteness(),
-                r.getCdrBillsec(), r.getTimeSource());
+                r.getCdrBillsec(), r.getTimeSource(), charge);
     }
 
     private static LocalDateTime utc(Instant t) {

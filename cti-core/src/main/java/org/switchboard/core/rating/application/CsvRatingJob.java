@@ -1,4 +1,4 @@
-package org.switchboard.core.rating;
+package org.switchboard.core.rating.application;
 
 import org.switchboard.billing.rating.CallToRate;
 import org.switchboard.billing.rating.Rater;

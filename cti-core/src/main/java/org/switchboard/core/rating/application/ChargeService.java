@@ -1,0 +1,80 @@
+package org.switchboard.core.rating.application;
+
+import org.switchboard.billing.rating.CallToRate;
+import org.switchboard.billing.rating.Rater;
+import org.switchboard.billing.rating.RatingResult;
+import org.switchboard.core.rating.infrastructure.ChargeRepository;
+import org.switchboard.core.rating.infrastructure.ChargeRepository.ChargeableCall;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+
+/**
+ * Prices stored outbound calls with the tariff in force at each call's start (hotel zone) and keeps
+ * one charge per call. Re-rating a period replaces the charges and reports what changed; running it
+ * twice changes nothing the second time.
+ */
+public final class ChargeService {
+
+    /** What a (re-)rating did: calls seen, charges whose total changed, and the totals before and after. */
+    public record Summary(int calls, int changed, BigDecimal totalBefore, BigDecimal totalAfter) {
+    }
+
+    private final Rater rater;
+    private final ChargeRepository charges;
+    private final ZoneId hotelZone;
+    private final Clock clock;
+
+    public ChargeService(Rater rater, ChargeRepository charges, ZoneId hotelZone, Clock clock) {
+        this.rater = rater;
+        this.charges = charges;
+        this.hotelZone = hotelZone;
+        this.clock = clock;
+    }
+
+    public RatingResult rate(ChargeableCall call) {
+        RatingResult result = rater.rate(new CallToRate(call.extension(), call.dialled(),
+                call.startedAt().atZone(hotelZone).toLocalDateTime(), call.talk().toSeconds()));
+        charges.save(call.callId(), result, clock.instant());
+        return result;
+    }
+
+    /** Rates outbound calls that have no charge yet; returns how many. */
+    public int rateMissing() {
+        List<ChargeableCall> missing = charges.unratedOutboundCalls();
+        missing.forEach(this::rate);
+        return missing.size();
+    }
+
+    /** Re-rates every outbound call of the hotel-zone dates [from, to]; {@code progress} gets the count done. */
+    public Summary rerate(LocalDate from, LocalDate to, IntConsumer progress) {
+        List<ChargeableCall> calls = charges.outboundCalls(from, to);
+        BigDecimal before = BigDecimal.ZERO;
+        BigDecimal after = BigDecimal.ZERO;
+        int changed = 0;
+        for (int i = 0; i < calls.size(); i++) {
+            ChargeableCall c = calls.get(i);
+            BigDecimal old = charges.total(c.callId());
+            RatingResult result = rate(c);
+            BigDecimal now = result instanceof RatingResult.Rated r ? r.total().amount() : null;
+            before = old == null ? before : before.add(old);
+            after = now == null ? after : after.add(now);
+            if (!sameAmount(old, now)) {
+                changed++;
+            }
+            if ((i + 1) % 1000 == 0 || i + 1 == calls.size()) {
+                progress.accept(i + 1);
+            }
+        }
+        return new Summary(calls.size(), changed, before, after);
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return Objects.equals(a, b) || (a != null && b != null && a.compareTo(b) == 0);
+    }
+}

@@ -1,0 +1,90 @@
+package org.switchboard.core.rating.infrastructure;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.switchboard.billing.rating.RatingResult;
+import org.switchboard.core.calls.model.CallDirection;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.switchboard.core.storage.jooq.Tables.CALLS;
+import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
+
+/** Charges of stored calls: one row per call, written or replaced in one statement. */
+public final class ChargeRepository {
+
+    /** A stored outbound call as the rater needs it. */
+    public record ChargeableCall(long callId, String extension, String dialled, Instant startedAt, Duration talk) {
+    }
+
+    private final DSLContext dsl;
+
+    public ChargeRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Outbound calls whose hotel-zone date is within [from, to], in id order. */
+    public List<ChargeableCall> outboundCalls(LocalDate from, LocalDate to) {
+        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS)
+                .from(CALLS)
+                .where(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name()))
+                .and(CALLS.LOCAL_DATE.between(from, to))
+                .orderBy(CALLS.ID)
+                .fetch(ChargeRepository::chargeable);
+    }
+
+    /** Outbound calls that have no charge row yet (e.g. stored while the daemon was stopping). */
+    public List<ChargeableCall> unratedOutboundCalls() {
+        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS)
+                .from(CALLS)
+                .leftJoin(CALL_CHARGES).on(CALL_CHARGES.CALL_ID.eq(CALLS.ID))
+                .where(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name()))
+                .and(CALL_CHARGES.ID.isNull())
+                .orderBy(CALLS.ID)
+                .fetch(ChargeRepository::chargeable);
+    }
+
+    /** The stored total of a call, or null if it has none (or was not rated). */
+    public BigDecimal total(long callId) {
+        return dsl.select(CALL_CHARGES.TOTAL).from(CALL_CHARGES).where(CALL_CHARGES.CALL_ID.eq(callId))
+                .fetchOne(CALL_CHARGES.TOTAL);
+    }
+
+    /** Writes the call's charge, replacing an earlier one (a re-rating). */
+    public void save(long callId, RatingResult result, Instant ratedAt) {
+        var row = dsl.newRecord(CALL_CHARGES);
+        row.setCallId(callId);
+        row.setRatedAt(LocalDateTime.ofInstant(ratedAt, ZoneOffset.UTC));
+        if (result instanceof RatingResult.Rated r) {
+            row.setStatus("RATED");
+            row.setCategory(r.category().name());
+            row.setArea(r.area());
+            row.setCurrency(r.total().currency().getCurrencyCode());
+            row.setAmount(r.amount().amount());
+            row.setServiceFee(r.serviceFee().amount());
+            row.setSurcharge(r.surcharge().amount());
+            row.setTax(r.tax().amount());
+            row.setTotal(r.total().amount());
+            row.setTariffVersion(r.tariffVersion());
+            row.setRule(r.rule());
+            row.setExplanation(r.explanation());
+        } else {
+            RatingResult.NotRated n = (RatingResult.NotRated) result;
+            row.setStatus("NOT_RATED");
+            row.setReason(n.reason().name());
+            row.setExplanation(n.detail());
+        }
+        dsl.insertInto(CALL_CHARGES).set(row).onDuplicateKeyUpdate().set(row).execute();
+    }
+
+    private static ChargeableCall chargeable(Record r) {
+        return new ChargeableCall(r.get(CALLS.ID), r.get(CALLS.EXTENSION), r.get(CALLS.CALLEE_NUMBER),
+                r.get(CALLS.STARTED_AT).toInstant(ZoneOffset.UTC), Duration.ofMillis(r.get(CALLS.TALK_MS)));
+    }
+}
