@@ -109,4 +109,12 @@ public class RatingBenchmark {
         CallToRate c = calls[next++ & (calls.length - 1)];
         return rater.rate(c);
     }
+
+    /** The same, also writing the one-line explanation (as when a charge is stored or exported). */
+    @Benchmark
+    public String rateAndExplainOneCall() {
+        CallToRate c = calls[next++ & (calls.length - 1)];
+        RatingResult r = rater.rate(c);
+        return r instanceof RatingResult.Rated rated ? rated.explanation() : ((RatingResult.NotRated) r).detail();
+    }
 }

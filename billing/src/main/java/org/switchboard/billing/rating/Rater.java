@@ -25,7 +25,6 @@ import java.math.BigDecimal;
  */
 public final class Rater {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private final TariffBook book;
 
     public Rater(TariffBook book) {
@@ -70,70 +69,45 @@ public final class Rater {
 
     private static RatingResult.Rated price(Tariff tariff, PrefixRule rule, String shownPrefix, CallToRate call) {
         RatePlan plan = tariff.plans().get(rule.category());
-        Money zero = Money.zero(tariff.currency());
-        String ruleRef = rule.line() > 0 ? "prefix " + rule.prefix() + " (line " + rule.line() + ")" : "internal";
-        StringBuilder why = new StringBuilder(120).append(shownPrefix).append("… ").append(rule.area()).append(", ")
-                .append(rule.category().name().toLowerCase().replace('_', ' ')).append(", ")
-                .append(call.talkSeconds()).append(" s");
         long talk = call.talkSeconds();
         if (talk == 0 || talk <= plan.graceSeconds() || plan.isFree()) {
-            why.append(talk == 0 ? " → not answered, no charge" : plan.isFree() ? " → free"
-                    : " → within " + plan.graceSeconds() + " s grace, no charge");
-            return new RatingResult.Rated(rule.category(), rule.area(), zero, zero, zero, zero, zero,
-                    tariff.version(), ruleRef, why.toString());
+            Money zero = Money.zero(tariff.currency());
+            String noCharge = talk == 0 ? "not answered, no charge" : plan.isFree() ? "free"
+                    : "within " + plan.graceSeconds() + " s grace, no charge";
+            return new RatingResult.Rated(rule.category(), rule.area(), zero, zero, zero, zero, zero, tariff.version(),
+                    rule, new Pricing(shownPrefix, rule.area(), rule.category(), talk, noCharge, plan, 0, zero, null,
+                    zero, false, zero, tariff.serviceFeePercent(), zero, zero, tariff.taxPercent(), zero, zero));
         }
         long nextBlocks = talk <= plan.initialBlockSeconds() ? 0
                 : (talk - plan.initialBlockSeconds() + plan.nextBlockSeconds() - 1) / plan.nextBlockSeconds();
-        Money amount = plan.initialBlockPrice().plus(plan.nextBlockPrice().times(BigDecimal.valueOf(nextBlocks),
-                tariff.rounding()));
-        why.append(" → ");
-        if (plan.initialBlockSeconds() == plan.nextBlockSeconds()
-                && plan.initialBlockPrice().equals(plan.nextBlockPrice())) {
-            why.append(nextBlocks + 1).append(nextBlocks == 0 ? " block of " : " blocks of ").append(plan.nextBlockSeconds()).append(" s × ")
-                    .append(plan.nextBlockPrice().amount().toPlainString());
-        } else {
-            why.append("first ").append(plan.initialBlockSeconds()).append(" s ")
-                    .append(plan.initialBlockPrice().amount().toPlainString());
-            if (nextBlocks > 0) {
-                why.append(" + ").append(nextBlocks).append(" × ").append(plan.nextBlockSeconds()).append(" s × ")
-                        .append(plan.nextBlockPrice().amount().toPlainString());
-            }
-        }
+        Money amount = nextBlocks == 0 ? plan.initialBlockPrice() : plan.initialBlockPrice().plus(
+                plan.nextBlockPrice().times(BigDecimal.valueOf(nextBlocks), tariff.rounding()));
         if (!plan.connectionFee().isZero()) {
             amount = amount.plus(plan.connectionFee());
-            why.append(" + connection ").append(plan.connectionFee().amount().toPlainString());
         }
-        why.append(" = ").append(amount.amount().toPlainString());
+        Money blocks = amount;
+        Band applied = null;
         for (Band band : plan.bands()) {
             if (band.covers(call.start())) {
-                amount = amount.times(BigDecimal.valueOf(band.percent()).divide(HUNDRED), tariff.rounding());
-                why.append("; ").append(band.name()).append(' ').append(band.percent()).append("% = ")
-                        .append(amount.amount().toPlainString());
+                amount = amount.times(BigDecimal.valueOf(band.percent(), 2), tariff.rounding()); // percent/100, exact
+                applied = band;
                 break;
             }
         }
-        if (amount.compareTo(plan.minimumCharge()) < 0) {
+        Money afterBand = amount;
+        boolean minimum = amount.compareTo(plan.minimumCharge()) < 0;
+        if (minimum) {
             amount = plan.minimumCharge();
-            why.append("; minimum charge ").append(amount.amount().toPlainString());
         }
-        Money fee = amount.times(tariff.serviceFeePercent().divide(HUNDRED), tariff.rounding());
-        if (!fee.isZero()) {
-            why.append("; service fee ").append(tariff.serviceFeePercent().stripTrailingZeros().toPlainString())
-                    .append("% = ").append(fee.amount().toPlainString());
-        }
+        Money fee = amount.times(tariff.serviceFeePercent().movePointLeft(2), tariff.rounding());
         Money surcharge = tariff.surcharge();
-        if (!surcharge.isZero()) {
-            why.append("; surcharge ").append(surcharge.amount().toPlainString());
-        }
-        Money tax = amount.plus(fee).plus(surcharge).times(tariff.taxPercent().divide(HUNDRED), tariff.rounding());
-        if (!tax.isZero()) {
-            why.append("; tax ").append(tariff.taxPercent().stripTrailingZeros().toPlainString()).append("% = ")
-                    .append(tax.amount().toPlainString());
-        }
+        Money tax = tariff.taxPercent().signum() == 0 ? Money.zero(tariff.currency())
+                : amount.plus(fee).plus(surcharge).times(tariff.taxPercent().movePointLeft(2), tariff.rounding());
         Money total = amount.plus(fee).plus(surcharge).plus(tax);
-        why.append("; total ").append(total.amount().toPlainString());
         return new RatingResult.Rated(rule.category(), rule.area(), amount, fee, surcharge, tax, total,
-                tariff.version(), ruleRef, why.toString());
+                tariff.version(), rule, new Pricing(shownPrefix, rule.area(), rule.category(), talk, null, plan,
+                nextBlocks, blocks, applied, afterBand, minimum, amount, tariff.serviceFeePercent(), fee, surcharge,
+                tariff.taxPercent(), tax, total));
     }
 
     private static String onlyDigits(String s) {

@@ -2,6 +2,7 @@ package org.switchboard.billing.rating;
 
 import org.switchboard.billing.money.Money;
 import org.switchboard.billing.tariff.Category;
+import org.switchboard.billing.tariff.PrefixRule;
 
 import java.util.Objects;
 
@@ -14,13 +15,25 @@ public sealed interface RatingResult {
      * and a one-line explanation a night auditor can check by hand.
      */
     record Rated(Category category, String area, Money amount, Money serviceFee, Money surcharge, Money tax,
-                 Money total, String tariffVersion, String rule, String explanation) implements RatingResult {
+                 Money total, String tariffVersion, PrefixRule matched, Pricing pricing) implements RatingResult {
         public Rated {
             Objects.requireNonNull(category, "category");
             Objects.requireNonNull(total, "total");
+            Objects.requireNonNull(matched, "matched");
+            Objects.requireNonNull(pricing, "pricing");
             if (!amount.plus(serviceFee).plus(surcharge).plus(tax).equals(total)) {
                 throw new IllegalArgumentException("total " + total + " is not the sum of its parts");
             }
+        }
+
+        /** Which rule priced it: the prefix and its line in the tariff file, or "internal". */
+        public String rule() {
+            return matched.line() > 0 ? "prefix " + matched.prefix() + " (line " + matched.line() + ")" : "internal";
+        }
+
+        /** E.g. {@code 0044… United Kingdom, international, 65 s → 2 blocks of 60 s × 8.00 = 16.00; …; total 19.40}. */
+        public String explanation() {
+            return pricing.explain();
         }
     }
 
