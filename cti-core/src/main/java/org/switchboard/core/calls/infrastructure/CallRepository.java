@@ -91,6 +91,37 @@ public final class CallRepository {
         });
     }
 
+    /**
+     * Stores many calls (without their legs) in one transaction and one JDBC batch, skipping any
+     * already stored. For imports and benchmarks; the capture stores call by call with legs.
+     */
+    public void storeAllWithoutLegs(List<CompletedCall> calls, Instant storedAt) {
+        dsl.transaction(trx -> {
+            DSLContext tx = trx.dsl();
+            List<org.jooq.Query> inserts = new java.util.ArrayList<>(calls.size());
+            for (CompletedCall c : calls) {
+                inserts.add(tx.insertInto(CALLS)
+                        .set(CALLS.LINKEDID, c.linkedId()).set(CALLS.DIRECTION, c.direction().name())
+                        .set(CALLS.CALLER_NUMBER, c.callerNumber()).set(CALLS.CALLER_NAME, c.callerName())
+                        .set(CALLS.CALLEE_NUMBER, c.calleeNumber()).set(CALLS.TRUNK_DIGITS, c.trunkDigits())
+                        .set(CALLS.TRUNK, c.trunk()).set(CALLS.EXTENSION, c.extension())
+                        .set(CALLS.ANSWERED_BY, c.answeredBy()).set(CALLS.ROOM, c.room())
+                        .set(CALLS.DEPARTMENT, c.department()).set(CALLS.STARTED_AT, utc(c.startedAt()))
+                        .set(CALLS.RING_STARTED_AT, utc(c.ringStartedAt())).set(CALLS.ANSWERED_AT, utc(c.answeredAt()))
+                        .set(CALLS.ENDED_AT, utc(c.endedAt()))
+                        .set(CALLS.RING_MS, c.ring() == null ? null : c.ring().toMillis())
+                        .set(CALLS.TALK_MS, c.talk().toMillis()).set(CALLS.DISPOSITION, c.disposition().cdrName())
+                        .set(CALLS.HANGUP_CAUSE, c.hangupCause()).set(CALLS.HANGUP_CAUSE_TEXT, c.hangupCauseText())
+                        .set(CALLS.TIME_SOURCE, c.timeSource().name()).set(CALLS.CDR_ROWS, c.cdrRows())
+                        .set(CALLS.CDR_BILLSEC, c.cdrBillableSeconds()).set(CALLS.CDR_DISPOSITION, c.cdrDisposition())
+                        .set(CALLS.CDR_CHECK, c.cdrCheck().name()).set(CALLS.COMPLETENESS, c.completeness().name())
+                        .set(CALLS.LOCAL_DATE, c.localDate()).set(CALLS.STORED_AT, utc(storedAt))
+                        .onDuplicateKeyIgnore());
+            }
+            tx.batch(inserts).execute();
+        });
+    }
+
     /** A stored call as listed to users. */
     public record StoredCall(String linkedId, CallDirection direction, String callerNumber, String calleeNumber,
                              String trunkDigits, String extension, String answeredBy, String room, String department,

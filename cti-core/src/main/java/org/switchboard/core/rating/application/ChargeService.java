@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 
@@ -25,6 +27,7 @@ public final class ChargeService {
     public record Summary(int calls, int changed, BigDecimal totalBefore, BigDecimal totalAfter) {
     }
 
+    static final int CHUNK = 2000;
     private final Rater rater;
     private final ChargeRepository charges;
     private final ZoneId hotelZone;
@@ -38,8 +41,7 @@ public final class ChargeService {
     }
 
     public RatingResult rate(ChargeableCall call) {
-        RatingResult result = rater.rate(new CallToRate(call.extension(), call.dialled(),
-                call.startedAt().atZone(hotelZone).toLocalDateTime(), call.talk().toSeconds()));
+        RatingResult result = rater.rate(toRate(call));
         charges.save(call.callId(), result, clock.instant());
         return result;
     }
@@ -51,27 +53,39 @@ public final class ChargeService {
         return missing.size();
     }
 
-    /** Re-rates every outbound call of the hotel-zone dates [from, to]; {@code progress} gets the count done. */
+    /**
+     * Re-rates every outbound call of the hotel-zone dates [from, to] in chunks of {@value #CHUNK}
+     * (one transaction each); {@code progress} gets the count done after each chunk.
+     */
     public Summary rerate(LocalDate from, LocalDate to, IntConsumer progress) {
         List<ChargeableCall> calls = charges.outboundCalls(from, to);
         BigDecimal before = BigDecimal.ZERO;
         BigDecimal after = BigDecimal.ZERO;
         int changed = 0;
-        for (int i = 0; i < calls.size(); i++) {
-            ChargeableCall c = calls.get(i);
-            BigDecimal old = charges.total(c.callId());
-            RatingResult result = rate(c);
-            BigDecimal now = result instanceof RatingResult.Rated r ? r.total().amount() : null;
-            before = old == null ? before : before.add(old);
-            after = now == null ? after : after.add(now);
-            if (!sameAmount(old, now)) {
-                changed++;
+        for (int start = 0; start < calls.size(); start += CHUNK) {
+            List<ChargeableCall> chunk = calls.subList(start, Math.min(calls.size(), start + CHUNK));
+            Map<Long, BigDecimal> old = charges.totals(chunk.stream().map(ChargeableCall::callId).toList());
+            Map<Long, RatingResult> results = new LinkedHashMap<>();
+            for (ChargeableCall c : chunk) {
+                RatingResult result = rater.rate(toRate(c));
+                results.put(c.callId(), result);
+                BigDecimal was = old.get(c.callId());
+                BigDecimal now = result instanceof RatingResult.Rated r ? r.total().amount() : null;
+                before = was == null ? before : before.add(was);
+                after = now == null ? after : after.add(now);
+                if (!sameAmount(was, now)) {
+                    changed++;
+                }
             }
-            if ((i + 1) % 1000 == 0 || i + 1 == calls.size()) {
-                progress.accept(i + 1);
-            }
+            charges.saveAll(results, clock.instant());
+            progress.accept(start + chunk.size());
         }
         return new Summary(calls.size(), changed, before, after);
+    }
+
+    private CallToRate toRate(ChargeableCall call) {
+        return new CallToRate(call.extension(), call.dialled(), call.startedAt().atZone(hotelZone).toLocalDateTime(),
+                call.talk().toSeconds());
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static org.switchboard.core.storage.jooq.Tables.CALLS;
 import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
@@ -56,8 +57,29 @@ public final class ChargeRepository {
                 .fetchOne(CALL_CHARGES.TOTAL);
     }
 
+    /** The stored totals of these calls (calls without a rated charge are absent). */
+    public Map<Long, BigDecimal> totals(List<Long> callIds) {
+        return dsl.select(CALL_CHARGES.CALL_ID, CALL_CHARGES.TOTAL).from(CALL_CHARGES)
+                .where(CALL_CHARGES.CALL_ID.in(callIds)).and(CALL_CHARGES.TOTAL.isNotNull())
+                .fetchMap(CALL_CHARGES.CALL_ID, CALL_CHARGES.TOTAL);
+    }
+
     /** Writes the call's charge, replacing an earlier one (a re-rating). */
     public void save(long callId, RatingResult result, Instant ratedAt) {
+        upsert(dsl, callId, result, ratedAt).execute();
+    }
+
+    /** Writes many charges in one transaction and one JDBC batch: all of them or none. */
+    public void saveAll(Map<Long, RatingResult> results, Instant ratedAt) {
+        dsl.transaction(trx -> {
+            DSLContext tx = trx.dsl();
+            List<org.jooq.Query> queries = new java.util.ArrayList<>(results.size());
+            results.forEach((id, r) -> queries.add(upsert(tx, id, r, ratedAt)));
+            tx.batch(queries).execute();
+        });
+    }
+
+    private static org.jooq.Query upsert(DSLContext dsl, long callId, RatingResult result, Instant ratedAt) {
         var row = dsl.newRecord(CALL_CHARGES);
         row.setCallId(callId);
         row.setRatedAt(LocalDateTime.ofInstant(ratedAt, ZoneOffset.UTC));
@@ -80,7 +102,7 @@ public final class ChargeRepository {
             row.setReason(n.reason().name());
             row.setExplanation(n.detail());
         }
-        dsl.insertInto(CALL_CHARGES).set(row).onDuplicateKeyUpdate().set(row).execute();
+        return dsl.insertInto(CALL_CHARGES).set(row).onDuplicateKeyUpdate().set(row);
     }
 
     private static ChargeableCall chargeable(Record r) {
