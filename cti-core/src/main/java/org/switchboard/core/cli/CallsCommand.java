@@ -52,14 +52,15 @@ final class CallsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
-        out.printf("%-8s %-10s %-14s %-18s %-6s %-10s %7s %7s  %-10s %s%n", "START", "DIRECTION", "FROM", "TO", "ROOM",
+        out.printf("%-7s %-8s %-10s %-14s %-18s %-6s %-10s %7s %7s  %-10s %s%n", "#", "START", "DIRECTION", "FROM", "TO", "ROOM",
                 "ANSWERED", "RING", "TALK", "RESULT", "CHARGE");
         for (CallRepository.StoredCall k : calls) {
-            out.printf("%-8s %-10s %-14s %-18s %-6s %-10s %7s %7s  %-10s %s%s%n", hms.format(k.startedAt()),
+            out.printf("%-7s %-8s %-10s %-14s %-18s %-6s %-10s %7s %7s  %-10s %s%s%n", "#" + k.id(), hms.format(k.startedAt()),
                     k.direction(), k.callerNumber(), k.calleeNumber(), k.room() == null ? "-" : k.room(),
                     k.answeredBy() == null ? "-" : k.answeredBy(), seconds(k.ring()), seconds(k.talk()),
                     k.disposition().cdrName(), k.chargeTotal() == null ? "-" : k.chargeTotal(),
-                    "COMPLETE".equals(k.completeness()) ? "" : " (" + k.completeness() + ")");
+                    ("COMPLETE".equals(k.completeness()) ? "" : " (" + k.completeness() + ")")
+                            + ("MANUAL".equals(k.source()) ? " (entered by " + k.enteredBy() + ")" : ""));
         }
         out.printf("%d call(s) on %s (%s)%n", calls.size(), date, zone);
         out.flush();

@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every subcommand, run as a user runs it (same parser, same exit codes, same output). */
-class CliTest {
+public class CliTest {
 
-    record Result(int exit, String out, String err) {
+    public record Result(int exit, String out, String err) {
     }
 
     static final Path SHIPPED_CONFIG = Path.of("..", "config").toAbsolutePath().normalize();
@@ -40,7 +40,7 @@ class CliTest {
         System.clearProperty("switchboard.home");
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();

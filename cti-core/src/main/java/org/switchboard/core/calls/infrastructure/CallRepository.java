@@ -18,6 +18,7 @@ import java.util.List;
 
 import static org.switchboard.core.storage.jooq.Tables.CALLS;
 import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
+import static org.switchboard.core.storage.jooq.Tables.CALL_EDITS;
 import static org.switchboard.core.storage.jooq.Tables.CALL_LEGS;
 
 /**
@@ -35,6 +36,15 @@ public final class CallRepository {
 
     /** The new call's id if stored now; null if a call with that Linkedid was already stored. */
     public Long store(CompletedCall c, Instant storedAt) {
+        return store(c, storedAt, "PBX", null);
+    }
+
+    /** Stores a call record entered by hand (录入话单), marked as manual with who entered it. */
+    public long storeManual(CompletedCall c, String enteredBy, Instant storedAt) {
+        return store(c, storedAt, "MANUAL", enteredBy);
+    }
+
+    private Long store(CompletedCall c, Instant storedAt, String source, String enteredBy) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             int inserted = tx.insertInto(CALLS)
@@ -66,6 +76,8 @@ public final class CallRepository {
                     .set(CALLS.COMPLETENESS, c.completeness().name())
                     .set(CALLS.LOCAL_DATE, c.localDate())
                     .set(CALLS.STORED_AT, utc(storedAt))
+                    .set(CALLS.SOURCE, source)
+                    .set(CALLS.ENTERED_BY, enteredBy)
                     .onDuplicateKeyIgnore()
                     .execute();
             if (inserted == 0) {
@@ -122,12 +134,82 @@ public final class CallRepository {
         });
     }
 
+    /** A change to a stored call record; null fields stay as they are. */
+    public record Correction(String dialled, Instant start, Instant end) {
+    }
+
+    /** One audited change: who changed which field from what to what, when and why. */
+    public record Edit(Instant at, String by, String field, String oldValue, String newValue, String reason) {
+    }
+
+    /**
+     * Corrects a stored call and records every changed field in the audit trail, in one
+     * transaction. Returns false if there is no such call; refuses an end before the start.
+     */
+    public boolean correct(long callId, Correction fix, java.time.ZoneId hotelZone, String by, String reason, Instant at) {
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            CallsRecord r = tx.selectFrom(CALLS).where(CALLS.ID.eq(callId)).forUpdate().fetchOne();
+            if (r == null) {
+                return false;
+            }
+            Instant oldStart = instant(r.getStartedAt());
+            Instant oldEnd = instant(r.getEndedAt());
+            Instant start = fix.start() != null ? fix.start() : oldStart;
+            Instant end = fix.end() != null ? fix.end() : oldEnd;
+            if (!end.isAfter(start)) {
+                throw new IllegalArgumentException("end " + end + " is not after start " + start);
+            }
+            List<org.jooq.Query> trail = new java.util.ArrayList<>();
+            if (fix.dialled() != null && !fix.dialled().equals(r.getCalleeNumber())) {
+                trail.add(edit(tx, callId, at, by, "dialled", r.getCalleeNumber(), fix.dialled(), reason));
+                r.setCalleeNumber(fix.dialled());
+            }
+            if (!start.equals(oldStart)) {
+                trail.add(edit(tx, callId, at, by, "start", oldStart.toString(), start.toString(), reason));
+            }
+            if (!end.equals(oldEnd)) {
+                trail.add(edit(tx, callId, at, by, "end", oldEnd.toString(), end.toString(), reason));
+            }
+            if (!start.equals(oldStart) || !end.equals(oldEnd)) {
+                Instant answered = r.getAnsweredAt() == null ? null : instant(r.getAnsweredAt());
+                Instant talkFrom = answered == null || answered.equals(oldStart) || answered.isBefore(start) ? start : answered;
+                r.setStartedAt(utc(start));
+                r.setAnsweredAt(answered == null ? null : utc(talkFrom));
+                r.setEndedAt(utc(end));
+                r.setTalkMs(answered == null ? 0L : Duration.between(talkFrom, end).toMillis());
+                r.setLocalDate(start.atZone(hotelZone).toLocalDate());
+            }
+            if (trail.isEmpty()) {
+                return true;
+            }
+            r.store();
+            tx.batch(trail).execute();
+            return true;
+        });
+    }
+
+    private static org.jooq.Query edit(DSLContext tx, long callId, Instant at, String by, String field, String oldValue,
+                                       String newValue, String reason) {
+        return tx.insertInto(CALL_EDITS).set(CALL_EDITS.CALL_ID, callId).set(CALL_EDITS.EDITED_AT, utc(at))
+                .set(CALL_EDITS.EDITED_BY, by).set(CALL_EDITS.FIELD, field).set(CALL_EDITS.OLD_VALUE, oldValue)
+                .set(CALL_EDITS.NEW_VALUE, newValue).set(CALL_EDITS.REASON, reason);
+    }
+
+    /** The audit trail of a call, oldest first. */
+    public List<Edit> history(long callId) {
+        return dsl.selectFrom(CALL_EDITS).where(CALL_EDITS.CALL_ID.eq(callId)).orderBy(CALL_EDITS.ID)
+                .fetch(e -> new Edit(instant(e.getEditedAt()), e.getEditedBy(), e.getField(), e.getOldValue(),
+                        e.getNewValue(), e.getReason()));
+    }
+
     /** A stored call as listed to users. */
     public record StoredCall(String linkedId, CallDirection direction, String callerNumber, String calleeNumber,
                              String trunkDigits, String extension, String answeredBy, String room, String department,
                              Instant startedAt, Instant answeredAt, Instant endedAt, Duration ring, Duration talk,
                              Disposition disposition, Integer hangupCause, String cdrCheck, String completeness,
-                             Integer cdrBillableSeconds, String timeSource, String chargeTotal) {
+                             Integer cdrBillableSeconds, String timeSource, String chargeTotal, long id,
+                             String source, String enteredBy) {
     }
 
     /** Calls of one hotel-zone date, optionally for one room and/or one extension (any leg), by start time. */
@@ -142,6 +224,10 @@ public final class CallRepository {
                             .where(CALL_LEGS.CALL_ID.eq(CALLS.ID)).and(CALL_LEGS.EXTENSION.eq(extension)))));
         }
         return select().where(where).orderBy(CALLS.STARTED_AT, CALLS.ID).fetch(this::toStored);
+    }
+
+    public java.util.Optional<StoredCall> findById(long id) {
+        return select().where(CALLS.ID.eq(id)).fetchOptional(this::toStored);
     }
 
     public List<StoredCall> findByLinkedId(String linkedId) {
@@ -173,7 +259,7 @@ public final class CallRepository {
                 r.getDepartment(), instant(r.getStartedAt()), instant(r.getAnsweredAt()), instant(r.getEndedAt()),
                 r.getRingMs() == null ? null : Duration.ofMillis(r.getRingMs()), Duration.ofMillis(r.getTalkMs()),
                 Disposition.fromCdrName(r.getDisposition()), r.getHangupCause(), r.getCdrCheck(), r.getCompleteness(),
-                r.getCdrBillsec(), r.getTimeSource(), charge);
+                r.getCdrBillsec(), r.getTimeSource(), charge, r.getId(), r.getSource(), r.getEnteredBy());
     }
 
     private static LocalDateTime utc(Instant t) {

@@ -51,6 +51,13 @@ public final class ChargeRepository {
                 .fetch(ChargeRepository::chargeable);
     }
 
+    /** One stored outbound call, if it is one. */
+    public java.util.Optional<ChargeableCall> outboundCall(long callId) {
+        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS)
+                .from(CALLS).where(CALLS.ID.eq(callId)).and(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name()))
+                .fetchOptional(ChargeRepository::chargeable);
+    }
+
     /** The stored total of a call, or null if it has none (or was not rated). */
     public BigDecimal total(long callId) {
         return dsl.select(CALL_CHARGES.TOTAL).from(CALL_CHARGES).where(CALL_CHARGES.CALL_ID.eq(callId))

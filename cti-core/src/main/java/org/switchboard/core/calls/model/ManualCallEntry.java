@@ -1,0 +1,72 @@
+package org.switchboard.core.calls.model;
+
+import org.switchboard.core.directory.Directory;
+import org.switchboard.core.directory.Extension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A call record entered by hand (录入话单), as the hotel manual describes it: extension, date,
+ * dialled number, start and end time; the duration is computed. An end before the start means the
+ * call ran past midnight. The result is a refusal naming the field, or the call to store.
+ */
+public final class ManualCallEntry {
+
+    /** What the operator typed. */
+    public record Form(String extension, LocalDate date, String dialled, LocalTime start, LocalTime end, String enteredBy) {
+    }
+
+    /** The entry is refused: which field, and why. */
+    public record Refused(String field, String message) implements Outcome {
+    }
+
+    /** The entry is valid: the call to store. */
+    public record Accepted(CompletedCall call) implements Outcome {
+    }
+
+    public sealed interface Outcome permits Refused, Accepted {
+    }
+
+    private final Directory directory;
+    private final ZoneId hotelZone;
+
+    public ManualCallEntry(Directory directory, ZoneId hotelZone) {
+        this.directory = directory;
+        this.hotelZone = hotelZone;
+    }
+
+    public Outcome check(Form form) {
+        if (form.extension() == null || directory.extension(form.extension()).isEmpty()) {
+            return new Refused("extension", "'" + form.extension() + "' is not a configured extension");
+        }
+        if (form.dialled() == null || !form.dialled().matches("[0-9*#]{2,32}")) {
+            return new Refused("dialled", "'" + form.dialled() + "' is not a dialled number (2-32 digits, * or #)");
+        }
+        if (form.date() == null || form.start() == null || form.end() == null) {
+            return new Refused(form.date() == null ? "date" : form.start() == null ? "start" : "end", "is required");
+        }
+        if (form.enteredBy() == null || form.enteredBy().isBlank()) {
+            return new Refused("entered-by", "say who entered the record");
+        }
+        if (form.end().equals(form.start())) {
+            return new Refused("end", "equals the start: a call lasts at least one second");
+        }
+        Instant start = form.date().atTime(form.start()).atZone(hotelZone).toInstant();
+        LocalDate endDate = form.end().isBefore(form.start()) ? form.date().plusDays(1) : form.date();
+        Instant end = endDate.atTime(form.end()).atZone(hotelZone).toInstant();
+        Extension ext = directory.extension(form.extension()).orElseThrow();
+        boolean internal = directory.extension(form.dialled()).isPresent();
+        Duration talk = Duration.between(start, end);
+        return new Accepted(new CompletedCall("manual-" + UUID.randomUUID(),
+                internal ? CallDirection.INTERNAL : CallDirection.OUTBOUND, form.extension(), null, form.dialled(), null,
+                null, form.extension(), null, ext.room(), ext.department(), start, null, start, end, null, talk,
+                Disposition.ANSWERED, null, null, TimeSource.MANUAL, 0, null, null, CdrCheck.ABSENT,
+                Completeness.COMPLETE, form.date(), List.of()));
+    }
+}
