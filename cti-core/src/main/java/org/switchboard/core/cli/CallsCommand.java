@@ -20,7 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "calls", description = "List stored calls of a day (hotel time zone), one line each, with ring and talk time.")
+@Command(name = "calls", description = "List stored calls of a day or a range of days (hotel time zone), one line each: ring and talk time, result, charge.")
 final class CallsCommand implements Callable<Integer> {
 
     static final class Day {
@@ -28,7 +28,12 @@ final class CallsCommand implements Callable<Integer> {
         boolean today;
         @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "a given date")
         LocalDate date;
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first date of a range (with --to)")
+        LocalDate from;
     }
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last date of a range, inclusive (with --from)")
+    LocalDate to;
 
     @Mixin
     ConfigOptions options;
@@ -45,10 +50,20 @@ final class CallsCommand implements Callable<Integer> {
     public Integer call() {
         SwitchboardConfig c = options.load();
         ZoneId zone = c.hotelZone();
-        LocalDate date = day.today ? LocalDate.now(Clock.system(zone)) : day.date;
+        LocalDate first = day.today ? LocalDate.now(Clock.system(zone)) : day.date != null ? day.date : day.from;
+        LocalDate last = day.from == null ? first : to;
+        if (day.from != null && to == null) {
+            throw new IllegalArgumentException("--from needs --to");
+        }
+        if (day.from == null && to != null) {
+            throw new IllegalArgumentException("--to goes with --from, not with --date or --today");
+        }
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("--to " + last + " is before --from " + first);
+        }
         List<CallRepository.StoredCall> calls;
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
-            calls = new CallRepository(db.dsl()).findByDate(date, room, extension);
+            calls = new CallRepository(db.dsl()).findBetween(first, last, room, extension);
         }
         PrintWriter out = spec.commandLine().getOut();
         DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
@@ -62,7 +77,8 @@ final class CallsCommand implements Callable<Integer> {
                     ("COMPLETE".equals(k.completeness()) ? "" : " (" + k.completeness() + ")")
                             + ("MANUAL".equals(k.source()) ? " (entered by " + k.enteredBy() + ")" : ""));
         }
-        out.printf("%d call(s) on %s (%s)%n", calls.size(), date, zone);
+        out.printf("%d call(s) %s (%s)%n", calls.size(), first.equals(last) ? "on " + first : "from " + first + " to " + last,
+                zone);
         out.flush();
         return 0;
     }

@@ -61,6 +61,9 @@ class ManualCallRecordsTest {
 
         CliTest.Result listed = run("calls", "--date", "2026-11-23", "--room", "105");
         assertTrue(listed.out().contains("(entered by alice)") && listed.out().contains("CNY 3.30"), listed.out());
+        CliTest.Result range = run("calls", "--from", "2026-11-01", "--to", "2026-11-30", "--extension", "105");
+        assertTrue(range.out().contains("1 call(s) from 2026-11-01 to 2026-11-30"), range.out());
+        assertTrue(run("calls", "--from", "2026-11-24", "--to", "2026-11-30").out().contains("0 call(s)"));
 
         CliTest.Result edited = run("edit-call", id.group(1), "--end", "15:00:50", "--by", "bob",
                 "--reason", "guest disputed the duration");

@@ -214,7 +214,12 @@ public final class CallRepository {
 
     /** Calls of one hotel-zone date, optionally for one room and/or one extension (any leg), by start time. */
     public List<StoredCall> findByDate(LocalDate date, String room, String extension) {
-        Condition where = CALLS.LOCAL_DATE.eq(date);
+        return findBetween(date, date, room, extension);
+    }
+
+    /** Calls of the hotel-zone dates [from, to], optionally for one room and/or one extension (any leg). */
+    public List<StoredCall> findBetween(LocalDate from, LocalDate to, String room, String extension) {
+        Condition where = CALLS.LOCAL_DATE.between(from, to);
         if (room != null) {
             where = where.and(CALLS.ROOM.eq(room));
         }
