@@ -1,7 +1,7 @@
 package org.switchboard.core.cli;
 
-import org.switchboard.core.calls.infrastructure.CallRepository;
 import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.records.CallRecordDesk;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.storage.RuntimeDatabase;
 import picocli.CommandLine.Command;
@@ -11,8 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.util.concurrent.Callable;
 
@@ -38,32 +37,16 @@ final class EditCallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (dialled == null && start == null && end == null) {
-            throw new IllegalArgumentException("nothing to change: give --dialled, --start and/or --end");
-        }
-        if (dialled != null && !dialled.matches("[0-9*#]{2,32}")) {
-            spec.commandLine().getErr().println("switchboard edit-call: dialled: '" + dialled + "' is not a dialled number");
-            return 2;
-        }
         SwitchboardConfig c = options.load();
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
-            CallRecords records = new CallRecords(c, db);
-            CallRepository.StoredCall old = records.calls.findById(id)
-                    .orElseThrow(() -> new IllegalArgumentException("no call #" + id));
-            LocalDate day = old.startedAt().atZone(c.hotelZone()).toLocalDate();
-            Instant newStart = start == null ? null : day.atTime(start).atZone(c.hotelZone()).toInstant();
-            Instant from = newStart != null ? newStart : old.startedAt();
-            Instant newEnd = null;
-            if (end != null) {
-                newEnd = day.atTime(end).atZone(c.hotelZone()).toInstant();
-                if (!newEnd.isAfter(from)) {
-                    newEnd = newEnd.plus(java.time.Duration.ofDays(1));
-                }
+            CallRecordDesk desk = new CallRecordDesk(c, db, Clock.systemUTC());
+            CallRecordDesk.Outcome outcome = desk.correct(id, dialled, start, end, by, reason);
+            if (outcome instanceof CallRecordDesk.Refused refused) {
+                spec.commandLine().getErr().println("switchboard edit-call: " + refused.field() + ": " + refused.message());
+                return 2;
             }
-            records.calls.correct(id, new CallRepository.Correction(dialled, newStart, newEnd), c.hotelZone(), by,
-                    reason, Instant.now());
             spec.commandLine().getOut().printf("corrected call #%d (%d change(s) in its history); %s%n", id,
-                    records.calls.history(id).size(), records.price(id));
+                    desk.history(id).size(), CallRecordDesk.describe(((CallRecordDesk.Done) outcome).charge()));
             spec.commandLine().getOut().flush();
         }
         return 0;

@@ -1,8 +1,8 @@
 package org.switchboard.core.cli;
 
-import org.switchboard.core.calls.model.CompletedCall;
 import org.switchboard.core.calls.model.ManualCallEntry;
 import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.records.CallRecordDesk;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.storage.RuntimeDatabase;
 import picocli.CommandLine.Command;
@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.concurrent.Callable;
@@ -39,18 +39,17 @@ final class EnterCallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SwitchboardConfig c = options.load();
-        ManualCallEntry.Outcome outcome = new ManualCallEntry(c.directory(), c.hotelZone())
-                .check(new ManualCallEntry.Form(extension, date, dialled, start, end, enteredBy));
-        if (outcome instanceof ManualCallEntry.Refused refused) {
-            spec.commandLine().getErr().println("switchboard enter-call: " + refused.field() + ": " + refused.message());
-            return 2;
-        }
-        CompletedCall call = ((ManualCallEntry.Accepted) outcome).call();
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
-            CallRecords records = new CallRecords(c, db);
-            long id = records.calls.storeManual(call, enteredBy, Instant.now());
-            spec.commandLine().getOut().printf("entered call #%d: %s → %s on %s, %s–%s (%d s) by %s; %s%n", id,
-                    extension, dialled, date, start, end, call.talk().toSeconds(), enteredBy, records.price(id));
+            CallRecordDesk.Outcome outcome = new CallRecordDesk(c, db, Clock.systemUTC())
+                    .enter(new ManualCallEntry.Form(extension, date, dialled, start, end, enteredBy));
+            if (outcome instanceof CallRecordDesk.Refused refused) {
+                spec.commandLine().getErr().println("switchboard enter-call: " + refused.field() + ": " + refused.message());
+                return 2;
+            }
+            CallRecordDesk.Done done = (CallRecordDesk.Done) outcome;
+            long seconds = java.time.Duration.between(start, end).plusDays(end.isBefore(start) ? 1 : 0).toSeconds();
+            spec.commandLine().getOut().printf("entered call #%d: %s → %s on %s, %s–%s (%d s) by %s; %s%n", done.callId(),
+                    extension, dialled, date, start, end, seconds, enteredBy, CallRecordDesk.describe(done.charge()));
             spec.commandLine().getOut().flush();
         }
         return 0;

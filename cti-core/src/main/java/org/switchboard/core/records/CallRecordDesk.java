@@ -1,0 +1,125 @@
+package org.switchboard.core.records;
+
+import org.switchboard.billing.rating.Rater;
+import org.switchboard.billing.rating.RatingResult;
+import org.switchboard.core.calls.infrastructure.CallRepository;
+import org.switchboard.core.calls.model.CompletedCall;
+import org.switchboard.core.calls.model.ManualCallEntry;
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.rating.application.ChargeService;
+import org.switchboard.core.rating.infrastructure.ChargeRepository;
+import org.switchboard.core.storage.Database;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The call-record desk (话单): enter a record by hand, correct one with an audit trail, find and
+ * show records. Every change is priced again. Used alike by the command line and the HTTP API.
+ */
+public final class CallRecordDesk {
+
+    /** The outcome of an entry or a correction. */
+    public sealed interface Outcome permits Refused, Done {
+    }
+
+    /** Refused: which field and why (a business refusal, not an error). */
+    public record Refused(String field, String message) implements Outcome {
+    }
+
+    /** Done: the call's id and what it now costs ({@code charge} is empty for internal calls). */
+    public record Done(long callId, Optional<RatingResult> charge) implements Outcome {
+    }
+
+    private final CallRepository calls;
+    private final ChargeRepository charges;
+    private final ChargeService pricing;
+    private final ManualCallEntry entry;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public CallRecordDesk(SwitchboardConfig config, Database db, Clock clock) {
+        this.calls = new CallRepository(db.dsl());
+        this.charges = new ChargeRepository(db.dsl());
+        this.pricing = new ChargeService(new Rater(config.tariffs()), charges, config.hotelZone(), clock);
+        this.entry = new ManualCallEntry(config.directory(), config.hotelZone());
+        this.zone = config.hotelZone();
+        this.clock = clock;
+    }
+
+    public Outcome enter(ManualCallEntry.Form form) {
+        ManualCallEntry.Outcome checked = entry.check(form);
+        if (checked instanceof ManualCallEntry.Refused r) {
+            return new Refused(r.field(), r.message());
+        }
+        CompletedCall call = ((ManualCallEntry.Accepted) checked).call();
+        long id = calls.storeManual(call, form.enteredBy(), clock.instant());
+        return new Done(id, price(id));
+    }
+
+    /**
+     * Corrects a record: times are on the call's own date (an end not after the start is the next
+     * day). Null fields stay as they are.
+     */
+    public Outcome correct(long id, String dialled, LocalTime start, LocalTime end, String by, String reason) {
+        if (by == null || by.isBlank()) {
+            return new Refused("by", "say who makes the correction");
+        }
+        if (reason == null || reason.isBlank()) {
+            return new Refused("reason", "say why (it is kept in the audit trail)");
+        }
+        if (dialled == null && start == null && end == null) {
+            return new Refused("dialled", "nothing to change: give dialled, start and/or end");
+        }
+        if (dialled != null && !dialled.matches("[0-9*#]{2,32}")) {
+            return new Refused("dialled", "'" + dialled + "' is not a dialled number (2-32 digits, * or #)");
+        }
+        Optional<CallRepository.StoredCall> old = calls.findById(id);
+        if (old.isEmpty()) {
+            return new Refused("id", "no call #" + id);
+        }
+        LocalDate day = old.get().startedAt().atZone(zone).toLocalDate();
+        Instant newStart = start == null ? null : day.atTime(start).atZone(zone).toInstant();
+        Instant from = newStart != null ? newStart : old.get().startedAt();
+        Instant newEnd = null;
+        if (end != null) {
+            newEnd = day.atTime(end).atZone(zone).toInstant();
+            if (!newEnd.isAfter(from)) {
+                newEnd = newEnd.plus(Duration.ofDays(1));
+            }
+        } else if (!old.get().endedAt().isAfter(from)) {
+            return new Refused("start", "would be after the call's end " + old.get().endedAt().atZone(zone).toLocalTime());
+        }
+        calls.correct(id, new CallRepository.Correction(dialled, newStart, newEnd), zone, by, reason, clock.instant());
+        return new Done(id, price(id));
+    }
+
+    public Optional<CallRepository.StoredCall> find(long id) {
+        return calls.findById(id);
+    }
+
+    public List<CallRepository.StoredCall> find(LocalDate from, LocalDate to, String room, String extension) {
+        return calls.findBetween(from, to, room, extension);
+    }
+
+    public List<CallRepository.Edit> history(long id) {
+        return calls.history(id);
+    }
+
+    private Optional<RatingResult> price(long id) {
+        return charges.outboundCall(id).map(pricing::rate);
+    }
+
+    /** A one-line description of a charge for people. */
+    public static String describe(Optional<RatingResult> charge) {
+        return charge.map(r -> r instanceof RatingResult.Rated rated
+                ? "charge " + rated.total() + " — " + rated.explanation()
+                : "not rated: " + ((RatingResult.NotRated) r).detail()).orElse("no charge (internal call)");
+    }
+}
