@@ -70,7 +70,8 @@ public final class IngestBenchmark {
                 rendered.add(all);
             }
             SwitchboardConfig config = new SwitchboardConfig("Bench Hotel", ZoneOffset.UTC, null, null,
-                    Duration.ZERO, "5550100", directory, new org.switchboard.billing.rating.TariffBook(List.of()));
+                    Duration.ZERO, "5550100", directory, new org.switchboard.billing.rating.TariffBook(List.of()),
+                    SwitchboardConfig.HttpSettings.defaults());
             AmiSettings ami = new AmiSettings("127.0.0.1", port, "bench", "bench-secret", ZoneOffset.UTC,
                     Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(100),
                     Duration.ofSeconds(1), 200_000);

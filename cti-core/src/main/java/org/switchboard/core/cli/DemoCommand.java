@@ -1,7 +1,9 @@
 package org.switchboard.core.cli;
 
 import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.api.HttpApiServer;
 import org.switchboard.core.daemon.CaptureDaemon;
+import org.switchboard.core.records.CallRecordDesk;
 import org.switchboard.core.directory.Extension;
 import org.switchboard.core.storage.Database;
 import org.switchboard.pbx.ami.AmiSettings;
@@ -38,6 +40,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--call-every", paramLabel = "MS", defaultValue = "1500",
             description = "mean time between new calls, ms (default: ${DEFAULT-VALUE})")
     long callEveryMs;
+    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP API port (default: http.port of the configuration; 0 = any free port)")
+    Integer httpPort;
     @Spec
     CommandSpec spec;
 
@@ -70,6 +74,9 @@ final class DemoCommand implements Callable<Integer> {
         CaptureDaemon daemon = services.add(new CaptureDaemon(config, ami, db, clock));
         daemon.start();
         traffic.start(Duration.ofMillis(callEveryMs));
+        HttpApiServer api = services.add(new HttpApiServer());
+        int apiPort = api.start(config.http().host(), httpPort != null ? httpPort : config.http().port(),
+                new CallRecordDesk(config, db, clock), config.hotelZone());
 
         out.printf("Demo running: simulated Asterisk on 127.0.0.1:%d, a new call every ~%.1f s.%n", port,
                 callEveryMs / 1000.0);
@@ -77,6 +84,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  logs: %s%n", home.resolve(System.getenv().getOrDefault("SWITCHBOARD_LOG_DIR", "var/log"))
                 .resolve("switchboard.log"));
         out.println("  in another terminal: scripts/switchboard calls --today");
+        out.printf("  HTTP API: http://%s:%d/api/calls?date=%s%n", config.http().host(), apiPort,
+                java.time.LocalDate.now(clock.withZone(config.hotelZone())));
         out.println("Ctrl-C to stop.");
         out.flush();
         long until = durationSeconds > 0 ? System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos()

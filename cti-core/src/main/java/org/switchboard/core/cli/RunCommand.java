@@ -1,7 +1,9 @@
 package org.switchboard.core.cli;
 
 import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.api.HttpApiServer;
 import org.switchboard.core.daemon.CaptureDaemon;
+import org.switchboard.core.records.CallRecordDesk;
 import org.switchboard.core.storage.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +33,12 @@ final class RunCommand implements Callable<Integer> {
         Database db = services.database(config.database(), config.database().dataDir(), ConfigOptions.home(), "run");
         CaptureDaemon daemon = services.add(new CaptureDaemon(config, config.ami(), db, Clock.systemUTC()));
         daemon.start();
-        spec.commandLine().getOut().printf("Switchboard running for %s: PBX %s:%d, database %s. Ctrl-C to stop.%n",
-                config.hotelName(), config.ami().host(), config.ami().port(), config.database());
+        HttpApiServer api = services.add(new HttpApiServer());
+        int httpPort = api.start(config.http().host(), config.http().port(),
+                new CallRecordDesk(config, db, Clock.systemUTC()), config.hotelZone());
+        spec.commandLine().getOut().printf("Switchboard running for %s: PBX %s:%d, database %s, API http://%s:%d/api/calls."
+                        + " Ctrl-C to stop.%n", config.hotelName(), config.ami().host(), config.ami().port(),
+                config.database(), config.http().host(), httpPort);
         spec.commandLine().getOut().flush();
         if (durationSeconds > 0) {
             Thread.sleep(durationSeconds * 1000);

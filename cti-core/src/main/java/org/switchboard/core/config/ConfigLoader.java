@@ -46,7 +46,7 @@ public final class ConfigLoader {
         if (root == null) {
             throw new ConfigException(errors);
         }
-        Map<String, Node> top = y.entries(root, "", Set.of("hotel", "pbx", "trunks", "database", "capture"));
+        Map<String, Node> top = y.entries(root, "", Set.of("hotel", "pbx", "trunks", "database", "capture", "http"));
 
         MappingNode hotelNode = y.mapping(top, "hotel", "", root, true);
         String hotelName = null;
@@ -132,6 +132,13 @@ public final class ConfigLoader {
             Map<String, Node> c = y.entries(capNode, "capture", Set.of("cdr-grace-seconds"));
             grace = Duration.ofSeconds(y.intInRange(c, "cdr-grace-seconds", "capture", capNode, 2, 0, 60));
         }
+        SwitchboardConfig.HttpSettings http = SwitchboardConfig.HttpSettings.defaults();
+        MappingNode httpNode = y.mapping(top, "http", "", root, false);
+        if (httpNode != null) {
+            Map<String, Node> h = y.entries(httpNode, "http", Set.of("host", "port"));
+            http = new SwitchboardConfig.HttpSettings(y.text(h, "host", "http", httpNode, "127.0.0.1"),
+                    y.intInRange(h, "port", "http", httpNode, 8080, 0, 65535));
+        }
         org.switchboard.billing.rating.TariffBook tariffs = null;
         try {
             tariffs = TariffLoader.loadAll(dir);
@@ -142,7 +149,7 @@ public final class ConfigLoader {
             throw new ConfigException(errors);
         }
         Directory withTrunks = new Directory(directory.extensions(), directory.departments(), trunks);
-        return new SwitchboardConfig(hotelName, zone, ami, database, grace, did == null ? "" : did, withTrunks, tariffs);
+        return new SwitchboardConfig(hotelName, zone, ami, database, grace, did == null ? "" : did, withTrunks, tariffs, http);
     }
 
     private static Directory loadDirectory(Path dir, List<ConfigError> errors) {

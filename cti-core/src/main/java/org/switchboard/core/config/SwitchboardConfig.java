@@ -10,7 +10,14 @@ import java.time.ZoneId;
 /** The whole validated configuration. Immutable. */
 public record SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings ami, DatabaseSettings database,
                                 Duration cdrGrace, String did, Directory directory,
-                                org.switchboard.billing.rating.TariffBook tariffs) {
+                                org.switchboard.billing.rating.TariffBook tariffs, HttpSettings http) {
+
+    /** Where the HTTP API listens (default 127.0.0.1:8080; port 0 picks a free port). */
+    public record HttpSettings(String host, int port) {
+        public static HttpSettings defaults() {
+            return new HttpSettings("127.0.0.1", 8080);
+        }
+    }
 
     /** {@code embedded}: a MariaDB server process started by Switchboard itself, keeping data in {@code dataDir}. */
     public record DatabaseSettings(boolean embedded, String url, String user, String password, Path dataDir,

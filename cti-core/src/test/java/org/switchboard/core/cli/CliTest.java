@@ -100,6 +100,7 @@ public class CliTest {
                     trunks: [ { name: pstn, device: SIP/trunk } ]
                     database: { mode: external, url: "%s", user: %s, password: "%s" }
                     capture: { cdr-grace-seconds: 0 }
+                    http: { port: 0 }
                     """.formatted(port, url, TestDatabase.user(), TestDatabase.password()));
             Files.writeString(dir.resolve("extensions.yaml"), """
                     rooms: [ { range: 101-102 }, { range: 201-201 } ]
@@ -127,10 +128,11 @@ public class CliTest {
     @Test
     void demoStartsItsOwnDatabaseAndPbxAndStoresCalls() {
         System.setProperty("switchboard.home", home.toString());
-        Result r = run("demo", "--fresh", "--duration", "15", "--call-every", "250",
+        Result r = run("demo", "--fresh", "--duration", "15", "--call-every", "250", "--http-port", "0",
                 "--config-dir", SHIPPED_CONFIG.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("data: " + home.resolve("var/demo")), r.out());
+        assertTrue(r.out().contains("HTTP API: http://127.0.0.1:"), r.out());
         Matcher m = Pattern.compile("Demo stopped: (\\d+) calls stored").matcher(r.out());
         assertTrue(m.find(), r.out());
         assertTrue(Integer.parseInt(m.group(1)) > 0, r.out());

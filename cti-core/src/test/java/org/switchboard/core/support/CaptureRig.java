@@ -52,7 +52,8 @@ public final class CaptureRig implements AutoCloseable {
                 Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(3),
                 firstReconnectDelay, firstReconnectDelay.plusSeconds(1), 100_000);
         SwitchboardConfig config = new SwitchboardConfig("Recording Hotel", ZONE, settings, null,
-                Duration.ofMillis(500), "5550100", directory, exampleTariffs());
+                Duration.ofMillis(500), "5550100", directory, exampleTariffs(),
+                SwitchboardConfig.HttpSettings.defaults());
         repository = new CallRepository(db.dsl());
         daemon = new CaptureDaemon(config, settings, db, clock);
         capture = daemon.capture();

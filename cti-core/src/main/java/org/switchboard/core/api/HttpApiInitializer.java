@@ -1,0 +1,29 @@
+package org.switchboard.core.api;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.EventExecutorGroup;
+
+/** The pipeline: HTTP codec → aggregation (413 past the limit) → the API handler on the blocking group. */
+final class HttpApiInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final int maxBodyBytes;
+    private final EventExecutorGroup blocking;
+    private final CallRecordsHandler handler;
+
+    HttpApiInitializer(int maxBodyBytes, EventExecutorGroup blocking, CallRecordsHandler handler) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.blocking = blocking;
+        this.handler = handler;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ch.pipeline()
+                .addLast("codec", new HttpServerCodec())
+                .addLast("aggregator", new HttpObjectAggregator(maxBodyBytes))
+                .addLast(blocking, "api", handler);
+    }
+}

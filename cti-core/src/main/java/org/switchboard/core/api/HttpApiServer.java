@@ -1,0 +1,52 @@
+package org.switchboard.core.api;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.records.CallRecordDesk;
+
+import java.net.InetSocketAddress;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The daemon's HTTP API (JSON). The bootstrap only: the pipeline is {@link HttpApiInitializer},
+ * the logic {@link CallRecordsHandler}. Handlers that touch the database run on their own executor
+ * group, never on the event loop.
+ */
+public final class HttpApiServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpApiServer.class);
+    /** Largest request body accepted; larger ones get 413. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventExecutorGroup blocking = new DefaultEventExecutorGroup(2);
+    private Channel channel;
+
+    /** Binds and returns the port (port 0 picks a free one). */
+    public int start(String host, int port, CallRecordDesk desk, ZoneId hotelZone) throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+                .childHandler(new HttpApiInitializer(MAX_BODY_BYTES, blocking, new CallRecordsHandler(desk, hotelZone)));
+        channel = b.bind(new InetSocketAddress(host, port)).sync().channel();
+        int bound = ((InetSocketAddress) channel.localAddress()).getPort();
+        log.info("HTTP API on http://{}:{}/api/calls", host, bound);
+        return bound;
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            channel.close().awaitUninterruptibly();
+        }
+        blocking.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}
