@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
 
 /**
  * Call records over HTTP (话单):
- * {@code GET /api/calls?date=D | from=D&to=D [&room=R][&extension=E]},
+ * {@code GET /api/calls?date=D | from=D&to=D [&room=R][&extension=E][&account=NAME]},
  * {@code GET /api/calls/{id}} (with its audit trail), {@code POST /api/calls} (entry by hand),
  * {@code PATCH /api/calls/{id}} (correction). Refusals are 422 with {@code field} and {@code message};
  * malformed requests 400; unknown ids and paths 404. Stateless; shared by all connections.
@@ -149,7 +149,8 @@ final class CallRecordsHandler extends SimpleChannelInboundHandler<FullHttpReque
             throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "date", "give date, or from and to");
         }
         List<CallView> calls = desk.find(date != null ? date : from, date != null ? date : to,
-                param(p, "room", s -> s, ""), param(p, "extension", s -> s, "")).stream().map(this::view).toList();
+                param(p, "room", s -> s, ""), param(p, "extension", s -> s, ""), param(p, "account", s -> s, ""))
+                .stream().map(this::view).toList();
         return respond(HttpResponseStatus.OK, Map.of("calls", calls));
     }
 

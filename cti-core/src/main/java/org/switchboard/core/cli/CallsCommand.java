@@ -43,6 +43,8 @@ final class CallsCommand implements Callable<Integer> {
     String room;
     @Option(names = "--extension", paramLabel = "E", description = "only calls on which this extension took part")
     String extension;
+    @Option(names = "--account", paramLabel = "NAME", description = "only calls of a guest account (帐户名 or account id, or part of it)")
+    String account;
     @Spec
     CommandSpec spec;
 
@@ -63,7 +65,7 @@ final class CallsCommand implements Callable<Integer> {
         }
         List<CallRepository.StoredCall> calls;
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
-            calls = new CallRepository(db.dsl()).findBetween(first, last, room, extension);
+            calls = new CallRepository(db.dsl()).findBetween(first, last, room, extension, account);
         }
         PrintWriter out = spec.commandLine().getOut();
         DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);

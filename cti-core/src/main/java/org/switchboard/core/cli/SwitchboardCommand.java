@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
         description = "Hotel CTI and call accounting for Asterisk.",
         subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, CallsCommand.class,
                 RoomsCommand.class, RateCommand.class, RerateCommand.class, EnterCallCommand.class,
-                EditCallCommand.class, CallHistoryCommand.class})
+                EditCallCommand.class, CallHistoryCommand.class, StayCommands.CheckIn.class, StayCommands.Move.class,
+                StayCommands.CheckOut.class, StayCommands.Guests.class})
 final class SwitchboardCommand {
 }

@@ -104,8 +104,9 @@ public final class CallRecordDesk {
         return calls.findById(id);
     }
 
-    public List<CallRepository.StoredCall> find(LocalDate from, LocalDate to, String room, String extension) {
-        return calls.findBetween(from, to, room, extension);
+    public List<CallRepository.StoredCall> find(LocalDate from, LocalDate to, String room, String extension,
+                                                String account) {
+        return calls.findBetween(from, to, room, extension, account);
     }
 
     public List<CallRepository.Edit> history(long id) {

@@ -74,6 +74,9 @@ class HttpApiTest {
         assertTrue(day.body().contains("\"dialled\":\"00441234567890\"") && day.body().contains("\"charge\":\"CNY 19.40\""),
                 day.body());
 
+        HttpResponse<String> nobody = send("GET", "/api/calls?from=2026-11-01&to=2026-11-30&account=%E5%BC%A0", null);
+        assertEquals("{\"calls\":[]}", nobody.body(), "no guest account matches 张 yet");
+
         HttpResponse<String> fixed = send("PATCH", "/api/calls/" + id.group(1), """
                 {"end":"09:00:55","by":"auditor","reason":"meter check"}""");
         assertEquals(200, fixed.statusCode(), fixed.body());

@@ -20,6 +20,8 @@ import static org.switchboard.core.storage.jooq.Tables.CALLS;
 import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
 import static org.switchboard.core.storage.jooq.Tables.CALL_EDITS;
 import static org.switchboard.core.storage.jooq.Tables.CALL_LEGS;
+import static org.switchboard.core.storage.jooq.Tables.GUEST_ACCOUNTS;
+import static org.switchboard.core.storage.jooq.Tables.ROOM_OCCUPANCY;
 
 /**
  * Stores completed calls exactly once: the call row is keyed by Asterisk's Linkedid (unique), so a
@@ -219,7 +221,24 @@ public final class CallRepository {
 
     /** Calls of the hotel-zone dates [from, to], optionally for one room and/or one extension (any leg). */
     public List<StoredCall> findBetween(LocalDate from, LocalDate to, String room, String extension) {
+        return findBetween(from, to, room, extension, null);
+    }
+
+    /**
+     * As above, and optionally for a guest account (帐户名, or the account id; part of it is enough):
+     * calls made from the rooms the account occupied, while it occupied them.
+     */
+    public List<StoredCall> findBetween(LocalDate from, LocalDate to, String room, String extension, String account) {
         Condition where = CALLS.LOCAL_DATE.between(from, to);
+        if (account != null && !account.isBlank()) {
+            String like = "%" + account.trim().replace("%", "\\%").replace("_", "\\_") + "%";
+            where = where.and(DSL.exists(DSL.selectOne().from(ROOM_OCCUPANCY).join(GUEST_ACCOUNTS)
+                    .on(GUEST_ACCOUNTS.ID.eq(ROOM_OCCUPANCY.ACCOUNT_PK))
+                    .where(ROOM_OCCUPANCY.ROOM.eq(CALLS.ROOM))
+                    .and(ROOM_OCCUPANCY.FROM_AT.le(CALLS.STARTED_AT))
+                    .and(ROOM_OCCUPANCY.TO_AT.isNull().or(ROOM_OCCUPANCY.TO_AT.gt(CALLS.STARTED_AT)))
+                    .and(GUEST_ACCOUNTS.NAME.like(like).or(GUEST_ACCOUNTS.ACCOUNT_ID.like(like)))));
+        }
         if (room != null) {
             where = where.and(CALLS.ROOM.eq(room));
         }

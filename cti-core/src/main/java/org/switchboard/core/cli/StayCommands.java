@@ -1,0 +1,129 @@
+package org.switchboard.core.cli;
+
+import org.switchboard.billing.money.Money;
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.stays.application.StayDesk;
+import org.switchboard.core.stays.infrastructure.StayRepository;
+import org.switchboard.core.storage.Database;
+import org.switchboard.core.storage.RuntimeDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/** Front-office commands for guest stays; each is one short class, sharing how they reach the desk. */
+final class StayCommands {
+
+    private StayCommands() {
+    }
+
+    /** Runs a front-office action and prints its outcome: exit 0 when done, 2 when refused. */
+    static int act(ConfigOptions options, CommandSpec spec, String command,
+                   Function<SwitchboardConfig, Function<StayDesk, StayDesk.Outcome>> action) {
+        SwitchboardConfig c = options.load();
+        try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
+            StayDesk desk = new StayDesk(new StayRepository(db.dsl()), c.directory(), Clock.systemUTC());
+            StayDesk.Outcome o = action.apply(c).apply(desk);
+            if (o instanceof StayDesk.Refused r) {
+                spec.commandLine().getErr().println("switchboard " + command + ": " + r.message());
+                return 2;
+            }
+            spec.commandLine().getOut().println(((StayDesk.Done) o).message());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    static String currency(SwitchboardConfig c) {
+        return c.tariffs().versions().isEmpty() ? "CNY"
+                : c.tariffs().versions().get(c.tariffs().versions().size() - 1).currency().getCurrencyCode();
+    }
+
+    @Command(name = "checkin", description = "Check a guest in: account (帐户名), room, deposit; --sharer-of for a second guest in the room.")
+    static final class CheckIn implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Option(names = "--room", required = true)
+        String room;
+        @Option(names = "--account", required = true, description = "the account id, e.g. the PMS folio number")
+        String account;
+        @Option(names = "--name", required = true, description = "the account name (帐户名)")
+        String name;
+        @Option(names = "--deposit", defaultValue = "0", description = "deposit / credit, in the tariff's currency")
+        String deposit;
+        @Option(names = "--sharer-of", paramLabel = "ACCOUNT", description = "the main account of the room")
+        String sharerOf;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return act(options, spec, "checkin", c -> desk -> desk.checkIn(account, name, room,
+                    Money.of(deposit, currency(c)), sharerOf));
+        }
+    }
+
+    @Command(name = "move", description = "Move a guest to another room.")
+    static final class Move implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Option(names = "--account", required = true)
+        String account;
+        @Option(names = "--to-room", required = true)
+        String room;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return act(options, spec, "move", c -> desk -> desk.move(account, room));
+        }
+    }
+
+    @Command(name = "checkout", description = "Check a guest out.")
+    static final class CheckOut implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Option(names = "--account", required = true)
+        String account;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return act(options, spec, "checkout", c -> desk -> desk.checkOut(account));
+        }
+    }
+
+    @Command(name = "guests", description = "Guests in house, by room.")
+    static final class Guests implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SwitchboardConfig c = options.load();
+            DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(c.hotelZone());
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
+                var guests = new StayRepository(db.dsl()).inHouse();
+                guests.stream().sorted(java.util.Comparator.comparing(StayRepository.InHouse::room)).forEach(g ->
+                        out.printf("room %-6s %-12s %-20s since %s  deposit %s%s%n", g.room(), g.accountId(), g.name(),
+                                fmt.format(g.since()), g.deposit(),
+                                g.paidBy().equals(g.accountId()) ? "" : "  (sharer of " + g.paidBy() + ")"));
+                out.printf("%d guest(s) in house%n", guests.size());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

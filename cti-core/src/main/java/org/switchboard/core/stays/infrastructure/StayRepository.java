@@ -1,0 +1,131 @@
+package org.switchboard.core.stays.infrastructure;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.switchboard.billing.money.Money;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.switchboard.core.storage.jooq.Tables.GUEST_ACCOUNTS;
+import static org.switchboard.core.storage.jooq.Tables.ROOM_OCCUPANCY;
+
+/**
+ * Guest stays: accounts (帐户名) and which room each occupied when. Check-in, room move and
+ * check-out each run in one transaction, and refuse what the front office would refuse
+ * (a second main guest in an occupied room, moving or checking out a guest who is not in house).
+ */
+public final class StayRepository {
+
+    /** A refusal: what is wrong, in the operator's words. */
+    public static final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** A guest in house: account, name, room, since when, and whose account pays (a sharer's main account). */
+    public record InHouse(String accountId, String name, String room, Instant since, String paidBy, Money deposit) {
+    }
+
+    private final DSLContext dsl;
+
+    public StayRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public void checkIn(String accountId, String name, String room, Money deposit, String sharerOf, Instant at) {
+        dsl.transaction(trx -> {
+            DSLContext tx = trx.dsl();
+            if (tx.fetchExists(GUEST_ACCOUNTS, GUEST_ACCOUNTS.ACCOUNT_ID.eq(accountId))) {
+                throw new Refused("account " + accountId + " already exists");
+            }
+            Long main = null;
+            Optional<InHouse> occupant = inHouse(tx, room).stream().filter(g -> g.paidBy().equals(g.accountId()))
+                    .findFirst();
+            if (sharerOf != null) {
+                InHouse host = occupant.filter(g -> g.accountId().equals(sharerOf)).orElseThrow(() ->
+                        new Refused("account " + sharerOf + " is not the main guest in room " + room));
+                main = tx.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS)
+                        .where(GUEST_ACCOUNTS.ACCOUNT_ID.eq(host.accountId())).fetchOne(GUEST_ACCOUNTS.ID);
+            } else if (occupant.isPresent()) {
+                throw new Refused("room " + room + " is occupied by account " + occupant.get().accountId()
+                        + " (" + occupant.get().name() + "); check in as a sharer or choose another room");
+            }
+            Long id = tx.insertInto(GUEST_ACCOUNTS)
+                    .set(GUEST_ACCOUNTS.ACCOUNT_ID, accountId).set(GUEST_ACCOUNTS.NAME, name)
+                    .set(GUEST_ACCOUNTS.DEPOSIT, deposit.amount())
+                    .set(GUEST_ACCOUNTS.CURRENCY, deposit.currency().getCurrencyCode())
+                    .set(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID, main).set(GUEST_ACCOUNTS.CHECKED_IN_AT, utc(at))
+                    .returningResult(GUEST_ACCOUNTS.ID).fetchOne(GUEST_ACCOUNTS.ID);
+            tx.insertInto(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.ACCOUNT_PK, id).set(ROOM_OCCUPANCY.ROOM, room)
+                    .set(ROOM_OCCUPANCY.FROM_AT, utc(at)).execute();
+        });
+    }
+
+    public void move(String accountId, String toRoom, Instant at) {
+        dsl.transaction(trx -> {
+            DSLContext tx = trx.dsl();
+            long pk = inHouseAccount(tx, accountId);
+            if (!inHouse(tx, toRoom).isEmpty()) {
+                throw new Refused("room " + toRoom + " is occupied");
+            }
+            tx.update(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.TO_AT, utc(at))
+                    .where(ROOM_OCCUPANCY.ACCOUNT_PK.eq(pk)).and(ROOM_OCCUPANCY.TO_AT.isNull()).execute();
+            tx.insertInto(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.ACCOUNT_PK, pk).set(ROOM_OCCUPANCY.ROOM, toRoom)
+                    .set(ROOM_OCCUPANCY.FROM_AT, utc(at)).execute();
+        });
+    }
+
+    public void checkOut(String accountId, Instant at) {
+        dsl.transaction(trx -> {
+            DSLContext tx = trx.dsl();
+            long pk = inHouseAccount(tx, accountId);
+            tx.update(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.TO_AT, utc(at))
+                    .where(ROOM_OCCUPANCY.ACCOUNT_PK.eq(pk)).and(ROOM_OCCUPANCY.TO_AT.isNull()).execute();
+            tx.update(GUEST_ACCOUNTS).set(GUEST_ACCOUNTS.CHECKED_OUT_AT, utc(at)).where(GUEST_ACCOUNTS.ID.eq(pk)).execute();
+        });
+    }
+
+    /** Everyone in house, by room. */
+    public List<InHouse> inHouse() {
+        return inHouseQuery(dsl).fetch(StayRepository::inHouseRow);
+    }
+
+    private static List<InHouse> inHouse(DSLContext tx, String room) {
+        return inHouseQuery(tx).and(ROOM_OCCUPANCY.ROOM.eq(room)).fetch(StayRepository::inHouseRow);
+    }
+
+    private static org.jooq.SelectConditionStep<Record> inHouseQuery(DSLContext tx) {
+        var main = GUEST_ACCOUNTS.as("main");
+        return tx.select(GUEST_ACCOUNTS.fields()).select(ROOM_OCCUPANCY.ROOM, ROOM_OCCUPANCY.FROM_AT, main.ACCOUNT_ID)
+                .from(GUEST_ACCOUNTS).join(ROOM_OCCUPANCY).on(ROOM_OCCUPANCY.ACCOUNT_PK.eq(GUEST_ACCOUNTS.ID))
+                .leftJoin(main).on(main.ID.eq(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID))
+                .where(ROOM_OCCUPANCY.TO_AT.isNull()).and(GUEST_ACCOUNTS.CHECKED_OUT_AT.isNull());
+    }
+
+    private static InHouse inHouseRow(Record r) {
+        String main = r.get(GUEST_ACCOUNTS.as("main").ACCOUNT_ID);
+        return new InHouse(r.get(GUEST_ACCOUNTS.ACCOUNT_ID), r.get(GUEST_ACCOUNTS.NAME), r.get(ROOM_OCCUPANCY.ROOM),
+                r.get(ROOM_OCCUPANCY.FROM_AT).toInstant(ZoneOffset.UTC), main == null ? r.get(GUEST_ACCOUNTS.ACCOUNT_ID) : main,
+                new Money(r.get(GUEST_ACCOUNTS.DEPOSIT).stripTrailingZeros().setScale(
+                        java.util.Currency.getInstance(r.get(GUEST_ACCOUNTS.CURRENCY)).getDefaultFractionDigits(),
+                        java.math.RoundingMode.UNNECESSARY), java.util.Currency.getInstance(r.get(GUEST_ACCOUNTS.CURRENCY))));
+    }
+
+    private static long inHouseAccount(DSLContext tx, String accountId) {
+        Long pk = tx.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS).where(GUEST_ACCOUNTS.ACCOUNT_ID.eq(accountId))
+                .and(GUEST_ACCOUNTS.CHECKED_OUT_AT.isNull()).fetchOne(GUEST_ACCOUNTS.ID);
+        if (pk == null) {
+            throw new Refused("account " + accountId + " is not in house");
+        }
+        return pk;
+    }
+
+    private static LocalDateTime utc(Instant t) {
+        return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+}
