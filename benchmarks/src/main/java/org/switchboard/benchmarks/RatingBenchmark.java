@@ -92,7 +92,7 @@ public class RatingBenchmark {
         rules.add(new PrefixRule("00", "Other", Category.INTERNATIONAL, line));
         Tariff t = new Tariff("bench", LocalDate.of(2026, 1, 1), java.util.Currency.getInstance("CNY"),
                 RoundingMode.HALF_UP, new BigDecimal("15"), cny("1.00"), BigDecimal.ZERO,
-                new DiallingRules("0", "00", "10", 8), plans, new PrefixTable(rules));
+                new DiallingRules("0", "00", "", "10", 8), Map.of(), plans, new PrefixTable(rules));
         rater = new Rater(new TariffBook(List.of(t)));
         Random r = new Random(7);
         calls = new CallToRate[4096];

@@ -5,10 +5,16 @@ import java.util.Objects;
 
 /**
  * A call as the rater needs it: the digits as the guest dialled them (outside-line code included),
- * its start as a local date-time in the hotel's zone (bands and tariff versions use it), and the
- * answered talk time in whole seconds (0 when unanswered).
+ * its start as a local date-time in the hotel's zone (bands and tariff versions use it), the
+ * answered talk time in whole seconds (0 when unanswered), and the trunk it left by (null when
+ * unknown: the tariff's general dialling rules apply).
  */
-public record CallToRate(String extension, String dialled, LocalDateTime start, long talkSeconds) {
+public record CallToRate(String extension, String dialled, LocalDateTime start, long talkSeconds, String trunk) {
+
+    public CallToRate(String extension, String dialled, LocalDateTime start, long talkSeconds) {
+        this(extension, dialled, start, talkSeconds, null);
+    }
+
     public CallToRate {
         Objects.requireNonNull(dialled, "dialled");
         Objects.requireNonNull(start, "start");

@@ -37,16 +37,18 @@ public final class Rater {
             return new RatingResult.NotRated(RatingResult.Reason.NO_TARIFF_FOR_DATE,
                     "no tariff in force on " + call.start().toLocalDate());
         }
-        DiallingRules rules = tariff.dialling();
+        DiallingRules rules = tariff.diallingFor(call.trunk());
         String dialled = call.dialled();
         PrefixRule rule;
         String shown;
         boolean international = !rules.internationalPrefix().isEmpty() && dialled.startsWith(rules.internationalPrefix());
         if (international || (dialled.startsWith(rules.outsideLine()) && dialled.length() > rules.outsideLine().length())) {
-            // International numbers are looked up as dialled (00 + country code); others without the access code.
-            String key = international ? dialled : dialled.substring(rules.outsideLine().length());
-            if (!international && rules.localNumberLength() > 0 && key.length() == rules.localNumberLength()) {
-                key = rules.localAreaCode() + key; // a local number, dialled without the area code
+            // International numbers are looked up as 00 + country code, whatever the trunk's prefix; others
+            // without the access code.
+            String key = international ? "00" + dialled.substring(rules.internationalPrefix().length())
+                    : dialled.substring(rules.outsideLine().length());
+            if (!international) {
+                key = nationalKey(key, rules);
             }
             rule = tariff.prefixes().longestMatch(key);
             if (rule == null) {
@@ -108,6 +110,23 @@ public final class Rater {
                 tariff.version(), rule, new Pricing(shownPrefix, rule.area(), rule.category(), talk, null, plan,
                 nextBlocks, blocks, applied, afterBand, minimum, amount, tariff.serviceFeePercent(), fee, surcharge,
                 tariff.taxPercent(), tax, total));
+    }
+
+    /** The lookup key of a number dialled after the access code: national as is, local with the area code. */
+    private static String nationalKey(String number, DiallingRules rules) {
+        if (!rules.nationalPrefix().isEmpty()) {
+            return number.startsWith(rules.nationalPrefix()) ? number.substring(rules.nationalPrefix().length())
+                    : isShortCode(number) ? number : rules.localAreaCode() + number;
+        }
+        if (rules.localNumberLength() > 0 && number.length() == rules.localNumberLength()) {
+            return rules.localAreaCode() + number; // a local number, dialled without the area code
+        }
+        return number;
+    }
+
+    /** Emergency and service codes (110, 119 …) are dialled as they are, never with an area code. */
+    private static boolean isShortCode(String number) {
+        return number.length() <= 5;
     }
 
     private static String onlyDigits(String s) {

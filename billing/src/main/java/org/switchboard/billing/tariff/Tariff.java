@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public record Tariff(String version, LocalDate effectiveFrom, Currency currency, RoundingMode rounding,
                      BigDecimal serviceFeePercent, Money surcharge, BigDecimal taxPercent, DiallingRules dialling,
-                     Map<Category, RatePlan> plans, PrefixTable prefixes) {
+                     Map<String, DiallingRules> trunkDialling, Map<Category, RatePlan> plans, PrefixTable prefixes) {
 
     public Tariff {
         Objects.requireNonNull(version, "version");
@@ -30,6 +30,7 @@ public record Tariff(String version, LocalDate effectiveFrom, Currency currency,
         Objects.requireNonNull(taxPercent, "taxPercent");
         Objects.requireNonNull(dialling, "dialling");
         Objects.requireNonNull(prefixes, "prefixes");
+        trunkDialling = Map.copyOf(trunkDialling);
         plans = new EnumMap<>(plans);
         for (Category c : Category.values()) {
             if (c == Category.BLOCKED) {
@@ -47,5 +48,11 @@ public record Tariff(String version, LocalDate effectiveFrom, Currency currency,
         if (rounding == RoundingMode.UNNECESSARY) {
             throw new IllegalArgumentException("rounding mode UNNECESSARY cannot round percentages");
         }
+    }
+
+    /** The dialling rules of a trunk (by its name), or the tariff's general ones. */
+    public DiallingRules diallingFor(String trunk) {
+        DiallingRules r = trunk == null ? null : trunkDialling.get(trunk);
+        return r != null ? r : dialling;
     }
 }

@@ -75,7 +75,7 @@ final class ExampleTariffs {
 
     static Tariff tariff(String version, LocalDate from, RoundingMode rounding) {
         return new Tariff(version, from, CNY, rounding, new BigDecimal("15"), cny("1.00"), BigDecimal.ZERO,
-                new DiallingRules("0", "00", "10", 8), plans(), new PrefixTable(prefixes()));
+                new DiallingRules("0", "00", "", "10", 8), Map.of(), plans(), new PrefixTable(prefixes()));
     }
 
     static Rater rater() {

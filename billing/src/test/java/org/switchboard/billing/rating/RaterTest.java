@@ -119,7 +119,7 @@ class RaterTest {
         Map<Category, RatePlan> plans = ExampleTariffs.plans();
         plans.put(Category.INTERNATIONAL, ExampleTariffs.plan("intl-2", 60, "6.00", 60, "6.00", "0", 0, List.of()));
         Tariff december = new Tariff("CN-2026-12", LocalDate.of(2026, 12, 1), ExampleTariffs.CNY, RoundingMode.HALF_UP,
-                new BigDecimal("15"), cny("1.00"), BigDecimal.ZERO, november.dialling(), plans, november.prefixes());
+                new BigDecimal("15"), cny("1.00"), BigDecimal.ZERO, november.dialling(), Map.of(), plans, november.prefixes());
         Rater rater = new Rater(new TariffBook(List.of(december, november)));
         RatingResult before = rater.rate(new CallToRate("101", "00441234567890",
                 LocalDateTime.of(2026, 11, 30, 23, 59, 59), 60));
@@ -182,13 +182,38 @@ class RaterTest {
     }
 
     @Test
+    void aTrunkWithItsOwnDiallingRulesUsesThem() {
+        // On the "legacy" trunk guests dial 9, then 0 + area code for national calls, local numbers bare.
+        Tariff base = ExampleTariffs.tariff("T", LocalDate.of(2026, 1, 1), RoundingMode.HALF_UP);
+        Tariff t = new Tariff("T", base.effectiveFrom(), base.currency(), base.rounding(), base.serviceFeePercent(),
+                base.surcharge(), base.taxPercent(), base.dialling(),
+                Map.of("legacy", new org.switchboard.billing.tariff.DiallingRules("9", "900", "0", "10", 0)),
+                ExampleTariffs.plans(), base.prefixes());
+        Rater rater = new Rater(new TariffBook(List.of(t)));
+        RatingResult.Rated shanghai = (RatingResult.Rated) rater.rate(
+                new CallToRate("101", "902112345678", WEEKDAY_AFTERNOON, 30, "legacy"));
+        assertEquals("上海", shanghai.area());
+        RatingResult.Rated local = (RatingResult.Rated) rater.rate(
+                new CallToRate("101", "962345678", WEEKDAY_AFTERNOON, 30, "legacy"));
+        assertEquals(Category.LOCAL, local.category());
+        RatingResult.Rated police = (RatingResult.Rated) rater.rate(
+                new CallToRate("101", "9110", WEEKDAY_AFTERNOON, 30, "legacy"));
+        assertEquals(Category.EMERGENCY, police.category());
+        RatingResult.Rated uk = (RatingResult.Rated) rater.rate(
+                new CallToRate("101", "90044123456", WEEKDAY_AFTERNOON, 30, "legacy"));
+        assertEquals("United Kingdom", uk.area());
+        assertEquals("上海", ((RatingResult.Rated) rater.rate(
+                new CallToRate("101", "02112345678", WEEKDAY_AFTERNOON, 30, "other"))).area(), "other trunks: general rules");
+    }
+
+    @Test
     void aTariffThatLeavesACategoryUnpricedIsRefused() {
         Map<Category, RatePlan> plans = ExampleTariffs.plans();
         plans.remove(Category.MOBILE);
         Tariff t = ExampleTariffs.tariff("X", LocalDate.of(2026, 1, 1), RoundingMode.HALF_UP);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Tariff("X",
                 t.effectiveFrom(), t.currency(), t.rounding(), t.serviceFeePercent(), t.surcharge(), t.taxPercent(),
-                t.dialling(), plans, t.prefixes()));
+                t.dialling(), Map.of(), plans, t.prefixes()));
         assertEquals("category mobile has no rate plan", e.getMessage());
     }
 
@@ -198,6 +223,7 @@ class RaterTest {
         plans.put(Category.EMERGENCY, ExampleTariffs.plan("oops", 60, "1.00", 60, "1.00", "0", 0, List.of()));
         Tariff t = ExampleTariffs.tariff("X", LocalDate.of(2026, 1, 1), RoundingMode.HALF_UP);
         assertThrows(IllegalArgumentException.class, () -> new Tariff("X", t.effectiveFrom(), t.currency(),
-                t.rounding(), t.serviceFeePercent(), t.surcharge(), t.taxPercent(), t.dialling(), plans, t.prefixes()));
+                t.rounding(), t.serviceFeePercent(), t.surcharge(), t.taxPercent(), t.dialling(), Map.of(), plans,
+                t.prefixes()));
     }
 }

@@ -42,7 +42,8 @@ import java.util.stream.Stream;
 public final class TariffLoader {
 
     private static final Set<String> TOP = Set.of("version", "effective-from", "currency", "rounding",
-            "service-fee-percent", "surcharge", "tax-percent", "dialling", "plans", "categories", "prefixes");
+            "service-fee-percent", "surcharge", "tax-percent", "dialling", "trunk-dialling", "plans", "categories",
+            "prefixes");
     private static final Set<String> PLAN_KEYS = Set.of("initial-block-seconds", "initial-block-price",
             "next-block-seconds", "next-block-price", "minimum-charge", "grace-seconds", "connection-fee", "bands");
 
@@ -108,14 +109,21 @@ public final class TariffLoader {
         DiallingRules dialling = null;
         MappingNode dn = y.mapping(top, "dialling", "", root, true);
         if (dn != null) {
-            Map<String, Node> d = y.entries(dn, "dialling",
-                    Set.of("outside-line", "international-prefix", "local-area-code", "local-number-length"));
-            String outside = y.value(d, "outside-line", "dialling", dn, null, "digits", TariffLoader::digits);
-            String intl = y.value(d, "international-prefix", "dialling", dn, null, "digits", TariffLoader::digits);
-            String area = y.value(d, "local-area-code", "dialling", dn, "", "digits", s -> s.isEmpty() ? s : digits(s));
-            int localLength = y.intInRange(d, "local-number-length", "dialling", dn, 0, 0, 15);
-            if (outside != null && intl != null && area != null) {
-                dialling = new DiallingRules(outside, intl, area, localLength);
+            dialling = dialling(y, dn, "dialling");
+        }
+        Map<String, DiallingRules> trunkDialling = new HashMap<>();
+        MappingNode tdn = y.mapping(top, "trunk-dialling", "", root, false);
+        if (tdn != null) {
+            for (NodeTuple t : tdn.getValue()) {
+                String trunk = ((ScalarNode) t.getKeyNode()).getValue();
+                if (t.getValueNode() instanceof MappingNode m) {
+                    DiallingRules r = dialling(y, m, "trunk-dialling." + trunk);
+                    if (r != null) {
+                        trunkDialling.put(trunk, r);
+                    }
+                } else {
+                    y.error(t.getValueNode(), "trunk-dialling." + trunk, "expected the trunk's dialling rules");
+                }
             }
         }
 
@@ -196,11 +204,23 @@ public final class TariffLoader {
         }
         try {
             return new Tariff(version, from, currency, rounding, feePercent, surcharge, taxPercent, dialling,
-                    byCategory, table);
+                    trunkDialling, byCategory, table);
         } catch (IllegalArgumentException e) {
             y.error(root, "(tariff)", e.getMessage());
             return null;
         }
+    }
+
+    private static DiallingRules dialling(YamlNodes y, MappingNode dn, String path) {
+        Map<String, Node> d = y.entries(dn, path, Set.of("outside-line", "international-prefix", "national-prefix",
+                "local-area-code", "local-number-length"));
+        String outside = y.value(d, "outside-line", path, dn, null, "digits", TariffLoader::digits);
+        String intl = y.value(d, "international-prefix", path, dn, null, "digits", TariffLoader::digits);
+        String national = y.value(d, "national-prefix", path, dn, "", "digits", s -> s.isEmpty() ? s : digits(s));
+        String area = y.value(d, "local-area-code", path, dn, "", "digits", s -> s.isEmpty() ? s : digits(s));
+        int localLength = y.intInRange(d, "local-number-length", path, dn, 0, 0, 15);
+        return outside == null || intl == null || national == null || area == null ? null
+                : new DiallingRules(outside, intl, national, area, localLength);
     }
 
     private static RatePlan plan(YamlNodes y, String id, Node node, Currency currency) {

@@ -38,7 +38,7 @@ public final class CaptureDaemon implements AutoCloseable {
         capture.addListener((id, call) -> {
             if (call.direction() == CallDirection.OUTBOUND) {
                 charges.rate(new ChargeRepository.ChargeableCall(id, call.extension(), call.calleeNumber(),
-                        call.startedAt(), call.talk()));
+                        call.startedAt(), call.talk(), call.trunk()));
             }
         });
     }

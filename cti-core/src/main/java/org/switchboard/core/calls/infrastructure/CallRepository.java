@@ -259,7 +259,8 @@ public final class CallRepository {
     }
 
     private org.jooq.SelectOnConditionStep<org.jooq.Record> select() {
-        return dsl.select(CALLS.fields()).select(CALL_CHARGES.CURRENCY, CALL_CHARGES.TOTAL, CALL_CHARGES.STATUS)
+        return dsl.select(CALLS.fields())
+                .select(CALL_CHARGES.CURRENCY, CALL_CHARGES.TOTAL, CALL_CHARGES.STATUS, CALL_CHARGES.REASON)
                 .from(CALLS).leftJoin(CALL_CHARGES).on(CALL_CHARGES.CALL_ID.eq(CALLS.ID));
     }
 
@@ -274,7 +275,8 @@ public final class CallRepository {
     private StoredCall toStored(org.jooq.Record row) {
         CallsRecord r = row.into(CALLS);
         String charge = row.get(CALL_CHARGES.STATUS) == null ? null
-                : row.get(CALL_CHARGES.TOTAL) == null ? "unrated"
+                : row.get(CALL_CHARGES.TOTAL) == null ? "unrated: " + String.valueOf(row.get(CALL_CHARGES.REASON))
+                        .toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                 : row.get(CALL_CHARGES.CURRENCY) + " " + row.get(CALL_CHARGES.TOTAL).setScale(
                         java.util.Currency.getInstance(row.get(CALL_CHARGES.CURRENCY)).getDefaultFractionDigits(),
                         java.math.RoundingMode.UNNECESSARY).toPlainString();

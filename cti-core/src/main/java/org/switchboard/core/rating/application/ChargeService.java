@@ -85,7 +85,7 @@ public final class ChargeService {
 
     private CallToRate toRate(ChargeableCall call) {
         return new CallToRate(call.extension(), call.dialled(), call.startedAt().atZone(hotelZone).toLocalDateTime(),
-                call.talk().toSeconds());
+                call.talk().toSeconds(), call.trunk());
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

@@ -21,7 +21,8 @@ import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
 public final class ChargeRepository {
 
     /** A stored outbound call as the rater needs it. */
-    public record ChargeableCall(long callId, String extension, String dialled, Instant startedAt, Duration talk) {
+    public record ChargeableCall(long callId, String extension, String dialled, Instant startedAt, Duration talk,
+                                 String trunk) {
     }
 
     private final DSLContext dsl;
@@ -32,7 +33,7 @@ public final class ChargeRepository {
 
     /** Outbound calls whose hotel-zone date is within [from, to], in id order. */
     public List<ChargeableCall> outboundCalls(LocalDate from, LocalDate to) {
-        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS)
+        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS, CALLS.TRUNK)
                 .from(CALLS)
                 .where(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name()))
                 .and(CALLS.LOCAL_DATE.between(from, to))
@@ -42,7 +43,7 @@ public final class ChargeRepository {
 
     /** Outbound calls that have no charge row yet (e.g. stored while the daemon was stopping). */
     public List<ChargeableCall> unratedOutboundCalls() {
-        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS)
+        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS, CALLS.TRUNK)
                 .from(CALLS)
                 .leftJoin(CALL_CHARGES).on(CALL_CHARGES.CALL_ID.eq(CALLS.ID))
                 .where(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name()))
@@ -53,7 +54,7 @@ public final class ChargeRepository {
 
     /** One stored outbound call, if it is one. */
     public java.util.Optional<ChargeableCall> outboundCall(long callId) {
-        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS)
+        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS, CALLS.TRUNK)
                 .from(CALLS).where(CALLS.ID.eq(callId)).and(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name()))
                 .fetchOptional(ChargeRepository::chargeable);
     }
@@ -114,6 +115,7 @@ public final class ChargeRepository {
 
     private static ChargeableCall chargeable(Record r) {
         return new ChargeableCall(r.get(CALLS.ID), r.get(CALLS.EXTENSION), r.get(CALLS.CALLEE_NUMBER),
-                r.get(CALLS.STARTED_AT).toInstant(ZoneOffset.UTC), Duration.ofMillis(r.get(CALLS.TALK_MS)));
+                r.get(CALLS.STARTED_AT).toInstant(ZoneOffset.UTC), Duration.ofMillis(r.get(CALLS.TALK_MS)),
+                r.get(CALLS.TRUNK));
     }
 }
