@@ -87,6 +87,15 @@ class ManualCallRecordsTest {
     }
 
     @Test
+    void aCallToABlockedDestinationIsRecordedAndReportedNotPriced() {
+        CliTest.Result entered = run("enter-call", "--extension", "107", "--date", "2026-11-23", "--dialled", "008821234567",
+                "--start", "10:00:00", "--end", "10:02:00", "--entered-by", "alice");
+        assertEquals(0, entered.exit(), entered.err());
+        assertTrue(entered.out().contains("not rated: 008821234567 is International networks (blocked"), entered.out());
+        assertTrue(run("calls", "--date", "2026-11-23", "--room", "107").out().contains("unrated: blocked"));
+    }
+
+    @Test
     void aBadEntryIsRefusedNamingTheField() {
         CliTest.Result r = run("enter-call", "--extension", "999", "--date", "2026-11-23", "--dialled", "0612345678",
                 "--start", "15:00:00", "--end", "15:01:30", "--entered-by", "alice");
