@@ -137,7 +137,7 @@ public final class TrafficGenerator implements AutoCloseable {
         double p = random.nextDouble();
         String room = pick(hotel.rooms());
         if (p < 0.15) {
-            return outbound(room, "0" + digits(7), RecordedCalls.OUTBOUND_NATIONAL); // local
+            return outbound(room, "0" + digits(8), RecordedCalls.OUTBOUND_NATIONAL); // local: 8 digits, no area code
         } else if (p < 0.27) {
             return outbound(room, "0" + (random.nextInt(8) + 1) + digits(8), RecordedCalls.OUTBOUND_NATIONAL);
         } else if (p < 0.35) {
