@@ -3,7 +3,7 @@ package org.switchboard.core.cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.core.support.TestDatabase;
+import org.switchboard.core.support.TestConfigDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,24 +22,8 @@ class ManualCallRecordsTest {
 
     @BeforeEach
     void configuration() throws Exception {
-        config = Files.createDirectories(home.resolve("config"));
-        Files.writeString(config.resolve("switchboard.yaml"), """
-                hotel: { name: Test Hotel, timezone: Asia/Shanghai }
-                pbx: { host: 127.0.0.1, port: 5038, username: cti, secret: s }
-                trunks: [ { name: pstn, device: SIP/trunk } ]
-                database: { mode: external, url: "%s", user: %s, password: "%s" }
-                """.formatted(TestDatabase.freshDatabaseUrl(), TestDatabase.user(), TestDatabase.password()));
-        Files.writeString(config.resolve("extensions.yaml"), "rooms: [ { range: 101-110 } ]\n");
+        config = TestConfigDir.create(home, "101-110");
         Files.copy(Path.of("..", "config", "tariff-cn.yaml"), config.resolve("tariff-cn.yaml"));
-        // The running daemon migrates its database; these commands use it as it is, so migrate first.
-        org.switchboard.core.storage.Database.connectAndMigrate(
-                urlOf(config), TestDatabase.user(), TestDatabase.password()).close();
-    }
-
-    private static String urlOf(Path config) throws Exception {
-        Matcher m = Pattern.compile("url: \"([^\"]+)\"").matcher(Files.readString(config.resolve("switchboard.yaml")));
-        assertTrue(m.find());
-        return m.group(1);
     }
 
     private CliTest.Result run(String... args) {

@@ -11,9 +11,9 @@ import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
 import org.switchboard.core.stays.infrastructure.StayRepository;
 import org.switchboard.core.storage.Database;
+import org.switchboard.core.support.TestConfigDir;
 import org.switchboard.core.support.TestDatabase;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,14 +63,7 @@ class GuestStaysTest {
 
     @Test
     void theFrontOfficeChecksInSharersAndRefusesADoubleBooking() throws Exception {
-        Path config = Files.createDirectories(home.resolve("config"));
-        Files.writeString(config.resolve("switchboard.yaml"), """
-                hotel: { name: Test Hotel, timezone: Asia/Shanghai }
-                pbx: { host: 127.0.0.1, port: 5038, username: cti, secret: s }
-                trunks: [ { name: pstn, device: SIP/trunk } ]
-                database: { mode: external, url: "%s", user: %s, password: "%s" }
-                """.formatted(urlOfFreshMigratedDatabase(), TestDatabase.user(), TestDatabase.password()));
-        Files.writeString(config.resolve("extensions.yaml"), "rooms: [ { range: 801-810 } ]\n");
+        Path config = TestConfigDir.create(home, "801-810");
         String dir = config.toString();
         assertEquals(0, CliTest.run("checkin", "--room", "808", "--account", "F808", "--name", "王五", "--deposit", "800",
                 "--config-dir", dir).exit());
@@ -89,11 +82,5 @@ class GuestStaysTest {
         CliTest.Result again = CliTest.run("checkout", "--account", "F808", "--config-dir", dir);
         assertTrue(again.err().contains("account F808 is not in house"), again.err());
         assertTrue(CliTest.run("guests", "--config-dir", dir).out().contains("1 guest(s) in house"));
-    }
-
-    private static String urlOfFreshMigratedDatabase() {
-        String url = TestDatabase.freshDatabaseUrl();
-        Database.connectAndMigrate(url, TestDatabase.user(), TestDatabase.password()).close();
-        return url;
     }
 }

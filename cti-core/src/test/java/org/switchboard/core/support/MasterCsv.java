@@ -18,7 +18,7 @@ public record MasterCsv(String src, String dst, String dcontext, String channel,
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> f = fields(line);
+                List<String> f = org.switchboard.core.csv.Csv.parseLine(line);
                 rows.add(new MasterCsv(f.get(1), f.get(2), f.get(3), f.get(5), f.get(8), f.get(14),
                         Integer.parseInt(f.get(12)), Integer.parseInt(f.get(13)), f.get(16)));
             }
@@ -26,33 +26,5 @@ public record MasterCsv(String src, String dst, String dcontext, String channel,
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 }
