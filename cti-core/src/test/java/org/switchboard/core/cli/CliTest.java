@@ -128,7 +128,7 @@ public class CliTest {
     @Test
     void demoStartsItsOwnDatabaseAndPbxAndStoresCalls() {
         System.setProperty("switchboard.home", home.toString());
-        Result r = run("demo", "--fresh", "--duration", "15", "--call-every", "250", "--http-port", "0",
+        Result r = run("demo", "--fresh", "--duration", "35", "--call-every", "250", "--http-port", "0",
                 "--config-dir", SHIPPED_CONFIG.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("data: " + home.resolve("var/demo")), r.out());
