@@ -172,16 +172,14 @@ final class CallRecordsHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
 
     private FullHttpResponse correct(long id, CorrectionRequest r) {
-        if (desk.find(id).isEmpty()) {
-            return respond(HttpResponseStatus.NOT_FOUND, error("id", "no call #" + id));
-        }
         return outcome(desk.correct(id, r.dialled(), parse(r.start(), "start", LocalTime::parse),
                 parse(r.end(), "end", LocalTime::parse), r.by(), r.reason()), HttpResponseStatus.OK);
     }
 
     private FullHttpResponse outcome(CallRecordDesk.Outcome o, HttpResponseStatus ok) {
         if (o instanceof CallRecordDesk.Refused refused) {
-            return respond(HttpResponseStatus.UNPROCESSABLE_ENTITY, error(refused.field(), refused.message()));
+            return respond(refused.field().equals("id") ? HttpResponseStatus.NOT_FOUND
+                    : HttpResponseStatus.UNPROCESSABLE_ENTITY, error(refused.field(), refused.message()));
         }
         CallRecordDesk.Done done = (CallRecordDesk.Done) o;
         Map<String, Object> body = new LinkedHashMap<>();

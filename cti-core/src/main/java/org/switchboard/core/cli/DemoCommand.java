@@ -1,9 +1,7 @@
 package org.switchboard.core.cli;
 
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.api.HttpApiServer;
 import org.switchboard.core.daemon.CaptureDaemon;
-import org.switchboard.core.records.CallRecordDesk;
 import org.switchboard.core.directory.Extension;
 import org.switchboard.core.storage.Database;
 import org.switchboard.pbx.ami.AmiSettings;
@@ -74,9 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         CaptureDaemon daemon = services.add(new CaptureDaemon(config, ami, db, clock));
         daemon.start();
         traffic.start(Duration.ofMillis(callEveryMs));
-        HttpApiServer api = services.add(new HttpApiServer());
-        int apiPort = api.start(config.http().host(), httpPort != null ? httpPort : config.http().port(),
-                new CallRecordDesk(config, db, clock), config.hotelZone());
+        int apiPort = services.startApi(config, db, clock, httpPort != null ? httpPort : config.http().port());
 
         out.printf("Demo running: simulated Asterisk on 127.0.0.1:%d, a new call every ~%.1f s.%n", port,
                 callEveryMs / 1000.0);

@@ -1,9 +1,7 @@
 package org.switchboard.core.cli;
 
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.api.HttpApiServer;
 import org.switchboard.core.daemon.CaptureDaemon;
-import org.switchboard.core.records.CallRecordDesk;
 import org.switchboard.core.storage.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,9 +31,7 @@ final class RunCommand implements Callable<Integer> {
         Database db = services.database(config.database(), config.database().dataDir(), ConfigOptions.home(), "run");
         CaptureDaemon daemon = services.add(new CaptureDaemon(config, config.ami(), db, Clock.systemUTC()));
         daemon.start();
-        HttpApiServer api = services.add(new HttpApiServer());
-        int httpPort = api.start(config.http().host(), config.http().port(),
-                new CallRecordDesk(config, db, Clock.systemUTC()), config.hotelZone());
+        int httpPort = services.startApi(config, db, Clock.systemUTC(), config.http().port());
         spec.commandLine().getOut().printf("Switchboard running for %s: PBX %s:%d, database %s, API http://%s:%d/api/calls."
                         + " Ctrl-C to stop.%n", config.hotelName(), config.ami().host(), config.ami().port(),
                 config.database(), config.http().host(), httpPort);

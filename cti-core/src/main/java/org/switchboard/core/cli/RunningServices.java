@@ -33,6 +33,12 @@ final class RunningServices implements AutoCloseable {
         return db;
     }
 
+    /** Starts the HTTP API on the configured host and the given port; returns the bound port. */
+    int startApi(SwitchboardConfig config, Database db, java.time.Clock clock, int port) throws InterruptedException {
+        return add(new org.switchboard.core.api.HttpApiServer()).start(config.http().host(), port,
+                new org.switchboard.core.records.CallRecordDesk(config, db, clock), config.hotelZone());
+    }
+
     void closeOnShutdown() {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "switchboard-shutdown"));
     }

@@ -77,7 +77,7 @@ public final class CallRecordDesk {
         if (dialled == null && start == null && end == null) {
             return new Refused("dialled", "nothing to change: give dialled, start and/or end");
         }
-        if (dialled != null && !dialled.matches("[0-9*#]{2,32}")) {
+        if (dialled != null && !ManualCallEntry.isDialledNumber(dialled)) {
             return new Refused("dialled", "'" + dialled + "' is not a dialled number (2-32 digits, * or #)");
         }
         Optional<CallRepository.StoredCall> old = calls.findById(id);

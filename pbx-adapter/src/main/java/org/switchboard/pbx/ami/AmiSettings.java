@@ -25,12 +25,6 @@ public record AmiSettings(String host, int port, String username, String secret,
         }
     }
 
-    /** Defaults suited to a LAN PBX: ping every 10 s, dead after 30 s silence, back-off 0.5 s … 30 s. */
-    public static AmiSettings defaults(String host, int port, String username, String secret, ZoneId pbxZone) {
-        return new AmiSettings(host, port, username, secret, pbxZone, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(30), 100_000);
-    }
-
     @Override
     public String toString() {
         return "AmiSettings[" + username + "@" + host + ":" + port + ", secret=****, zone=" + pbxZone + "]";

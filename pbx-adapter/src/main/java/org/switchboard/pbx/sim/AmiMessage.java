@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * One AMI message (action, response or event): an ordered list of {@code Name: value} headers,
@@ -86,10 +85,6 @@ public final class AmiMessage {
         return get("Event");
     }
 
-    public boolean isResponse() {
-        return headers.get(0).name().equalsIgnoreCase("Response");
-    }
-
     /** A copy with the first header of that name set to the value, or the header appended. */
     public AmiMessage with(String name, String value) {
         List<Header> list = new ArrayList<>(headers);
@@ -117,10 +112,6 @@ public final class AmiMessage {
             list.add(new Header(h.name(), f.apply(h.name(), h.value())));
         }
         return new AmiMessage(list);
-    }
-
-    public AmiMessage mapAllValues(UnaryOperator<String> f) {
-        return mapValues((name, value) -> f.apply(value));
     }
 
     public <R> R transform(java.util.function.Function<AmiMessage, R> f) {

@@ -115,10 +115,6 @@ public final class AmiServer implements AutoCloseable {
         return logins.get();
     }
 
-    public int connectedClients() {
-        return clients.size();
-    }
-
     /** Waits until at least {@code count} logins have happened; false on timeout. */
     public boolean awaitLogins(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -129,11 +125,6 @@ public final class AmiServer implements AutoCloseable {
             Thread.sleep(10);
         }
         return true;
-    }
-
-    /** Forgets the live channels, as an Asterisk restart does. */
-    public void forgetChannels() {
-        tracker.clear();
     }
 
     boolean checkCredentials(String user, String plainSecret, String md5Key, String challenge) {

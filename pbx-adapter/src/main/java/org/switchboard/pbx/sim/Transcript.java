@@ -98,9 +98,4 @@ public record Transcript(String name, java.time.Instant recordedStart, List<Time
     public int size() {
         return events.size();
     }
-
-    /** The recorded arrival time of the last event, in microseconds from the first. */
-    public long lengthMicros() {
-        return events.isEmpty() ? 0 : events.get(events.size() - 1).offsetMicros();
-    }
 }

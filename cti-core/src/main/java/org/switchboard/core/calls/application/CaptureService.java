@@ -31,7 +31,6 @@ public final class CaptureService implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong events = new AtomicLong();
     private final List<CompletedCall> pending = new ArrayList<>();
     private final List<StoredCallListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
@@ -72,7 +71,6 @@ public final class CaptureService implements AutoCloseable {
                     for (PbxEvent e : batch) {
                         assembler.accept(e, now);
                     }
-                    events.addAndGet(batch.size());
                     batch.clear();
                 }
                 pending.addAll(assembler.collectCompleted(clock.instant()));
@@ -129,10 +127,6 @@ public final class CaptureService implements AutoCloseable {
         return duplicates.get();
     }
 
-    public long eventsProcessed() {
-        return events.get();
-    }
-
     @Override
     public void close() {
         running = false;
@@ -143,5 +137,8 @@ public final class CaptureService implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        // Read after the capture thread has ended: the assembler is that thread's alone.
+        log.info("capture closed: {} call(s) still in progress, {} event(s) about unknown channels, {} late CDR(s)",
+                assembler.callsInProgress(), assembler.orphanEvents(), assembler.lateCdrs());
     }
 }

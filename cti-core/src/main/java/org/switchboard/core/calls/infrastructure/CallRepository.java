@@ -49,39 +49,8 @@ public final class CallRepository {
     private Long store(CompletedCall c, Instant storedAt, String source, String enteredBy) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            int inserted = tx.insertInto(CALLS)
-                    .set(CALLS.LINKEDID, c.linkedId())
-                    .set(CALLS.DIRECTION, c.direction().name())
-                    .set(CALLS.CALLER_NUMBER, c.callerNumber())
-                    .set(CALLS.CALLER_NAME, c.callerName())
-                    .set(CALLS.CALLEE_NUMBER, c.calleeNumber())
-                    .set(CALLS.TRUNK_DIGITS, c.trunkDigits())
-                    .set(CALLS.TRUNK, c.trunk())
-                    .set(CALLS.EXTENSION, c.extension())
-                    .set(CALLS.ANSWERED_BY, c.answeredBy())
-                    .set(CALLS.ROOM, c.room())
-                    .set(CALLS.DEPARTMENT, c.department())
-                    .set(CALLS.STARTED_AT, utc(c.startedAt()))
-                    .set(CALLS.RING_STARTED_AT, utc(c.ringStartedAt()))
-                    .set(CALLS.ANSWERED_AT, utc(c.answeredAt()))
-                    .set(CALLS.ENDED_AT, utc(c.endedAt()))
-                    .set(CALLS.RING_MS, c.ring() == null ? null : c.ring().toMillis())
-                    .set(CALLS.TALK_MS, c.talk().toMillis())
-                    .set(CALLS.DISPOSITION, c.disposition().cdrName())
-                    .set(CALLS.HANGUP_CAUSE, c.hangupCause())
-                    .set(CALLS.HANGUP_CAUSE_TEXT, c.hangupCauseText())
-                    .set(CALLS.TIME_SOURCE, c.timeSource().name())
-                    .set(CALLS.CDR_ROWS, c.cdrRows())
-                    .set(CALLS.CDR_BILLSEC, c.cdrBillableSeconds())
-                    .set(CALLS.CDR_DISPOSITION, c.cdrDisposition())
-                    .set(CALLS.CDR_CHECK, c.cdrCheck().name())
-                    .set(CALLS.COMPLETENESS, c.completeness().name())
-                    .set(CALLS.LOCAL_DATE, c.localDate())
-                    .set(CALLS.STORED_AT, utc(storedAt))
-                    .set(CALLS.SOURCE, source)
-                    .set(CALLS.ENTERED_BY, enteredBy)
-                    .onDuplicateKeyIgnore()
-                    .execute();
+            int inserted = tx.insertInto(CALLS).set(callRow(tx, c, storedAt, source, enteredBy))
+                    .onDuplicateKeyIgnore().execute();
             if (inserted == 0) {
                 return null;
             }
@@ -114,26 +83,46 @@ public final class CallRepository {
             DSLContext tx = trx.dsl();
             List<org.jooq.Query> inserts = new java.util.ArrayList<>(calls.size());
             for (CompletedCall c : calls) {
-                inserts.add(tx.insertInto(CALLS)
-                        .set(CALLS.LINKEDID, c.linkedId()).set(CALLS.DIRECTION, c.direction().name())
-                        .set(CALLS.CALLER_NUMBER, c.callerNumber()).set(CALLS.CALLER_NAME, c.callerName())
-                        .set(CALLS.CALLEE_NUMBER, c.calleeNumber()).set(CALLS.TRUNK_DIGITS, c.trunkDigits())
-                        .set(CALLS.TRUNK, c.trunk()).set(CALLS.EXTENSION, c.extension())
-                        .set(CALLS.ANSWERED_BY, c.answeredBy()).set(CALLS.ROOM, c.room())
-                        .set(CALLS.DEPARTMENT, c.department()).set(CALLS.STARTED_AT, utc(c.startedAt()))
-                        .set(CALLS.RING_STARTED_AT, utc(c.ringStartedAt())).set(CALLS.ANSWERED_AT, utc(c.answeredAt()))
-                        .set(CALLS.ENDED_AT, utc(c.endedAt()))
-                        .set(CALLS.RING_MS, c.ring() == null ? null : c.ring().toMillis())
-                        .set(CALLS.TALK_MS, c.talk().toMillis()).set(CALLS.DISPOSITION, c.disposition().cdrName())
-                        .set(CALLS.HANGUP_CAUSE, c.hangupCause()).set(CALLS.HANGUP_CAUSE_TEXT, c.hangupCauseText())
-                        .set(CALLS.TIME_SOURCE, c.timeSource().name()).set(CALLS.CDR_ROWS, c.cdrRows())
-                        .set(CALLS.CDR_BILLSEC, c.cdrBillableSeconds()).set(CALLS.CDR_DISPOSITION, c.cdrDisposition())
-                        .set(CALLS.CDR_CHECK, c.cdrCheck().name()).set(CALLS.COMPLETENESS, c.completeness().name())
-                        .set(CALLS.LOCAL_DATE, c.localDate()).set(CALLS.STORED_AT, utc(storedAt))
-                        .onDuplicateKeyIgnore());
+                inserts.add(tx.insertInto(CALLS).set(callRow(tx, c, storedAt, "PBX", null)).onDuplicateKeyIgnore());
             }
             tx.batch(inserts).execute();
         });
+    }
+
+    /** The calls row of a completed call (its legs go to call_legs). */
+    private static CallsRecord callRow(DSLContext tx, CompletedCall c, Instant storedAt, String source, String enteredBy) {
+        CallsRecord r = tx.newRecord(CALLS);
+        r.setLinkedid(c.linkedId());
+        r.setDirection(c.direction().name());
+        r.setCallerNumber(c.callerNumber());
+        r.setCallerName(c.callerName());
+        r.setCalleeNumber(c.calleeNumber());
+        r.setTrunkDigits(c.trunkDigits());
+        r.setTrunk(c.trunk());
+        r.setExtension(c.extension());
+        r.setAnsweredBy(c.answeredBy());
+        r.setRoom(c.room());
+        r.setDepartment(c.department());
+        r.setStartedAt(utc(c.startedAt()));
+        r.setRingStartedAt(utc(c.ringStartedAt()));
+        r.setAnsweredAt(utc(c.answeredAt()));
+        r.setEndedAt(utc(c.endedAt()));
+        r.setRingMs(c.ring() == null ? null : c.ring().toMillis());
+        r.setTalkMs(c.talk().toMillis());
+        r.setDisposition(c.disposition().cdrName());
+        r.setHangupCause(c.hangupCause());
+        r.setHangupCauseText(c.hangupCauseText());
+        r.setTimeSource(c.timeSource().name());
+        r.setCdrRows(c.cdrRows());
+        r.setCdrBillsec(c.cdrBillableSeconds());
+        r.setCdrDisposition(c.cdrDisposition());
+        r.setCdrCheck(c.cdrCheck().name());
+        r.setCompleteness(c.completeness().name());
+        r.setLocalDate(c.localDate());
+        r.setStoredAt(utc(storedAt));
+        r.setSource(source);
+        r.setEnteredBy(enteredBy);
+        return r;
     }
 
     /** A change to a stored call record; null fields stay as they are. */

@@ -33,6 +33,11 @@ public final class ManualCallEntry {
     public sealed interface Outcome permits Refused, Accepted {
     }
 
+    /** What a dialled number may look like: 2 to 32 digits, {@code *} or {@code #}. */
+    public static boolean isDialledNumber(String s) {
+        return s != null && s.matches("[0-9*#]{2,32}");
+    }
+
     private final Directory directory;
     private final ZoneId hotelZone;
 
@@ -45,7 +50,7 @@ public final class ManualCallEntry {
         if (form.extension() == null || directory.extension(form.extension()).isEmpty()) {
             return new Refused("extension", "'" + form.extension() + "' is not a configured extension");
         }
-        if (form.dialled() == null || !form.dialled().matches("[0-9*#]{2,32}")) {
+        if (!isDialledNumber(form.dialled())) {
             return new Refused("dialled", "'" + form.dialled() + "' is not a dialled number (2-32 digits, * or #)");
         }
         if (form.date() == null || form.start() == null || form.end() == null) {

@@ -2,6 +2,7 @@ package org.switchboard.core.rating.infrastructure;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.switchboard.billing.rating.RatingResult;
 import org.switchboard.core.calls.model.CallDirection;
 
@@ -33,36 +34,21 @@ public final class ChargeRepository {
 
     /** Outbound calls whose hotel-zone date is within [from, to], in id order. */
     public List<ChargeableCall> outboundCalls(LocalDate from, LocalDate to) {
-        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS, CALLS.TRUNK)
-                .from(CALLS)
-                .where(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name()))
-                .and(CALLS.LOCAL_DATE.between(from, to))
+        return outbound(CALLS.LOCAL_DATE.between(from, to))
                 .orderBy(CALLS.ID)
                 .fetch(ChargeRepository::chargeable);
     }
 
     /** Outbound calls that have no charge row yet (e.g. stored while the daemon was stopping). */
     public List<ChargeableCall> unratedOutboundCalls() {
-        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS, CALLS.TRUNK)
-                .from(CALLS)
-                .leftJoin(CALL_CHARGES).on(CALL_CHARGES.CALL_ID.eq(CALLS.ID))
-                .where(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name()))
-                .and(CALL_CHARGES.ID.isNull())
+        return outbound(DSL.notExists(DSL.selectOne().from(CALL_CHARGES).where(CALL_CHARGES.CALL_ID.eq(CALLS.ID))))
                 .orderBy(CALLS.ID)
                 .fetch(ChargeRepository::chargeable);
     }
 
     /** One stored outbound call, if it is one. */
     public java.util.Optional<ChargeableCall> outboundCall(long callId) {
-        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS, CALLS.TRUNK)
-                .from(CALLS).where(CALLS.ID.eq(callId)).and(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name()))
-                .fetchOptional(ChargeRepository::chargeable);
-    }
-
-    /** The stored total of a call, or null if it has none (or was not rated). */
-    public BigDecimal total(long callId) {
-        return dsl.select(CALL_CHARGES.TOTAL).from(CALL_CHARGES).where(CALL_CHARGES.CALL_ID.eq(callId))
-                .fetchOne(CALL_CHARGES.TOTAL);
+        return outbound(CALLS.ID.eq(callId)).fetchOptional(ChargeRepository::chargeable);
     }
 
     /** The stored totals of these calls (calls without a rated charge are absent). */
@@ -111,6 +97,12 @@ public final class ChargeRepository {
             row.setExplanation(n.detail());
         }
         return dsl.insertInto(CALL_CHARGES).set(row).onDuplicateKeyUpdate().set(row);
+    }
+
+    /** The outbound calls meeting the condition, with what the rater needs of them. */
+    private org.jooq.SelectConditionStep<? extends Record> outbound(org.jooq.Condition condition) {
+        return dsl.select(CALLS.ID, CALLS.EXTENSION, CALLS.CALLEE_NUMBER, CALLS.STARTED_AT, CALLS.TALK_MS, CALLS.TRUNK)
+                .from(CALLS).where(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name())).and(condition);
     }
 
     private static ChargeableCall chargeable(Record r) {
