@@ -71,7 +71,8 @@ public final class IngestBenchmark {
             }
             SwitchboardConfig config = new SwitchboardConfig("Bench Hotel", ZoneOffset.UTC, null, null,
                     Duration.ZERO, "5550100", directory, new org.switchboard.billing.rating.TariffBook(List.of()),
-                    SwitchboardConfig.HttpSettings.defaults());
+                    SwitchboardConfig.HttpSettings.defaults(),
+                    org.switchboard.core.metrics.model.MetricsSettings.defaults());
             AmiSettings ami = new AmiSettings("127.0.0.1", port, "bench", "bench-secret", ZoneOffset.UTC,
                     Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(100),
                     Duration.ofSeconds(1), 200_000);

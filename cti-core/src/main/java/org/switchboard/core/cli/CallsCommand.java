@@ -4,7 +4,6 @@ import org.switchboard.core.calls.infrastructure.CallRepository;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.storage.RuntimeDatabase;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,22 +22,10 @@ import java.util.concurrent.Callable;
 @Command(name = "calls", description = "List stored calls of a day or a range of days (hotel time zone), one line each: ring and talk time, result, charge.")
 final class CallsCommand implements Callable<Integer> {
 
-    static final class Day {
-        @Option(names = "--today", description = "today in the hotel's time zone")
-        boolean today;
-        @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "a given date")
-        LocalDate date;
-        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first date of a range (with --to)")
-        LocalDate from;
-    }
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last date of a range, inclusive (with --from)")
-    LocalDate to;
-
     @Mixin
     ConfigOptions options;
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Day day;
+    @Mixin
+    DateRangeOptions days;
     @Option(names = "--room", paramLabel = "R", description = "only calls of this room")
     String room;
     @Option(names = "--extension", paramLabel = "E", description = "only calls on which this extension took part")
@@ -52,17 +39,9 @@ final class CallsCommand implements Callable<Integer> {
     public Integer call() {
         SwitchboardConfig c = options.load();
         ZoneId zone = c.hotelZone();
-        LocalDate first = day.today ? LocalDate.now(Clock.system(zone)) : day.date != null ? day.date : day.from;
-        LocalDate last = day.from == null ? first : to;
-        if (day.from != null && to == null) {
-            throw new IllegalArgumentException("--from needs --to");
-        }
-        if (day.from == null && to != null) {
-            throw new IllegalArgumentException("--to goes with --from, not with --date or --today");
-        }
-        if (last.isBefore(first)) {
-            throw new IllegalArgumentException("--to " + last + " is before --from " + first);
-        }
+        LocalDate[] range = days.resolve(LocalDate.now(Clock.system(zone)));
+        LocalDate first = range[0];
+        LocalDate last = range[1];
         List<CallRepository.StoredCall> calls;
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
             calls = new CallRepository(db.dsl()).findBetween(first, last, room, extension, account);

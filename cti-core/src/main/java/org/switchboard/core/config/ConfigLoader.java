@@ -4,6 +4,7 @@ import org.switchboard.core.directory.Department;
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
 import org.switchboard.core.directory.Trunk;
+import org.switchboard.core.metrics.model.MetricsSettings;
 import org.switchboard.pbx.ami.AmiSettings;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -42,11 +43,14 @@ public final class ConfigLoader {
         String mainName = dir.resolve(MAIN_FILE).toString();
         YamlNodes y = new YamlNodes(mainName, errors);
         MappingNode root = y.load(dir.resolve(MAIN_FILE));
-        Directory directory = loadDirectory(dir, errors);
+        YamlNodes extensionsFile = new YamlNodes(dir.resolve(EXTENSIONS_FILE).toString(), errors);
+        Map<String, Node> callTypeNodes = new HashMap<>();
+        Directory directory = loadDirectory(dir, extensionsFile, callTypeNodes);
         if (root == null) {
             throw new ConfigException(errors);
         }
-        Map<String, Node> top = y.entries(root, "", Set.of("hotel", "pbx", "trunks", "database", "capture", "http"));
+        Map<String, Node> top = y.entries(root, "", Set.of("hotel", "pbx", "trunks", "database", "capture", "http",
+                "metrics"));
 
         MappingNode hotelNode = y.mapping(top, "hotel", "", root, true);
         String hotelName = null;
@@ -139,6 +143,8 @@ public final class ConfigLoader {
             http = new SwitchboardConfig.HttpSettings(y.text(h, "host", "http", httpNode, "127.0.0.1"),
                     y.intInRange(h, "port", "http", httpNode, 8080, 0, 65535));
         }
+        MetricsSettings metrics = MetricsConfig.read(y, top, root);
+        MetricsConfig.checkCallTypes(extensionsFile, directory.departments(), callTypeNodes, metrics);
         org.switchboard.billing.rating.TariffBook tariffs = null;
         try {
             tariffs = TariffLoader.loadAll(dir);
@@ -149,12 +155,11 @@ public final class ConfigLoader {
             throw new ConfigException(errors);
         }
         Directory withTrunks = new Directory(directory.extensions(), directory.departments(), trunks);
-        return new SwitchboardConfig(hotelName, zone, ami, database, grace, did == null ? "" : did, withTrunks, tariffs, http);
+        return new SwitchboardConfig(hotelName, zone, ami, database, grace, did == null ? "" : did, withTrunks, tariffs, http,
+                metrics);
     }
 
-    private static Directory loadDirectory(Path dir, List<ConfigError> errors) {
-        String name = dir.resolve(EXTENSIONS_FILE).toString();
-        YamlNodes y = new YamlNodes(name, errors);
+    private static Directory loadDirectory(Path dir, YamlNodes y, Map<String, Node> callTypeNodes) {
         MappingNode root = y.load(dir.resolve(EXTENSIONS_FILE));
         Map<String, Extension> extensions = new LinkedHashMap<>();
         Map<String, Department> departments = new LinkedHashMap<>();
@@ -170,16 +175,20 @@ public final class ConfigLoader {
                 y.error(deps.get(i), path, "expected id and name");
                 continue;
             }
-            Map<String, Node> d = y.entries(dn, path, Set.of("id", "name", "answer-threshold-seconds"));
+            Map<String, Node> d = y.entries(dn, path, Set.of("id", "name", "answer-threshold-seconds", "call-type"));
             String id = y.value(d, "id", path, dn, null, "an id of lower-case letters, digits and dashes",
                     s -> s.matches("[a-z0-9-]+") ? s : null);
             String dname = y.text(d, "name", path, dn, null);
             int threshold = y.intInRange(d, "answer-threshold-seconds", path, dn, 3, 1, 120);
+            String callType = y.value(d, "call-type", path, dn, "", "a call type such as inquiry or booking",
+                    s -> s.isEmpty() || s.matches("[a-z0-9-]+") ? s : null);
             if (id != null && dname != null) {
                 if (departments.containsKey(id)) {
                     y.error(dn, path + ".id", "department '" + id + "' is defined twice");
                 }
-                departments.put(id, new Department(id, dname, threshold));
+                departments.put(id, new Department(id, dname, threshold,
+                        callType == null || callType.isEmpty() ? null : callType));
+                callTypeNodes.put(id, d.getOrDefault("call-type", dn));
             }
         }
         List<Node> staff = y.sequence(top, "staff", "", root);

@@ -10,7 +10,8 @@ import java.time.ZoneId;
 /** The whole validated configuration. Immutable. */
 public record SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings ami, DatabaseSettings database,
                                 Duration cdrGrace, String did, Directory directory,
-                                org.switchboard.billing.rating.TariffBook tariffs, HttpSettings http) {
+                                org.switchboard.billing.rating.TariffBook tariffs, HttpSettings http,
+                                org.switchboard.core.metrics.model.MetricsSettings metrics) {
 
     /** Where the HTTP API listens (default 127.0.0.1:8080; port 0 picks a free port). */
     public record HttpSettings(String host, int port) {

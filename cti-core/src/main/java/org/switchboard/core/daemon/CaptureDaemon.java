@@ -11,6 +11,10 @@ import org.switchboard.core.calls.model.CallDirection;
 import org.switchboard.core.rating.application.ChargeService;
 import org.switchboard.core.rating.infrastructure.ChargeRepository;
 import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.metrics.application.LiveBoard;
+import org.switchboard.core.metrics.application.MetricsRecorder;
+import org.switchboard.core.metrics.infrastructure.MeasurementRepository;
+import org.switchboard.core.metrics.model.AnswerMeasurer;
 import org.switchboard.core.storage.Database;
 import org.switchboard.pbx.ami.AmiLink;
 import org.switchboard.pbx.ami.AmiSettings;
@@ -18,7 +22,10 @@ import org.switchboard.pbx.ami.PbxEventQueue;
 
 import java.time.Clock;
 
-/** Wires the capture path: AMI link → bounded queue → call assembler → MariaDB, and prices each stored outbound call. */
+/**
+ * Wires the capture path: AMI link → bounded queue → call assembler → MariaDB; prices each stored
+ * outbound call, measures the answer speed of calls offered to staff, and keeps the live board.
+ */
 public final class CaptureDaemon implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CaptureDaemon.class);
@@ -26,6 +33,8 @@ public final class CaptureDaemon implements AutoCloseable {
     private final AmiLink link;
     private final CaptureService capture;
     private final ChargeService charges;
+    private final LiveBoard board;
+    private final MetricsRecorder metrics;
 
     public CaptureDaemon(SwitchboardConfig config, AmiSettings ami, Database db, Clock clock) {
         PbxEventQueue queue = new PbxEventQueue(ami.queueCapacity());
@@ -35,6 +44,11 @@ public final class CaptureDaemon implements AutoCloseable {
         this.link = new AmiLink(ami, queue, clock);
         this.charges = new ChargeService(new Rater(config.tariffs()), new ChargeRepository(db.dsl()),
                 config.hotelZone(), clock);
+        this.board = new LiveBoard(config.directory());
+        this.metrics = new MetricsRecorder(new AnswerMeasurer(config.directory(), config.metrics(), config.hotelZone()),
+                new MeasurementRepository(db.dsl()), board);
+        capture.addObserver(board::observe);
+        capture.addListener(metrics::stored);
         capture.addListener((id, call) -> {
             if (call.direction() == CallDirection.OUTBOUND) {
                 charges.rate(new ChargeRepository.ChargeableCall(id, call.extension(), call.calleeNumber(),
@@ -47,6 +61,10 @@ public final class CaptureDaemon implements AutoCloseable {
         int missing = charges.rateMissing();
         if (missing > 0) {
             log.info("rated {} stored outbound call(s) that had no charge yet", missing);
+        }
+        int measured = metrics.measureMissing();
+        if (measured > 0) {
+            log.info("measured answer speed of {} stored call(s) not measured yet", measured);
         }
         capture.start();
         link.start();
@@ -61,10 +79,15 @@ public final class CaptureDaemon implements AutoCloseable {
         return link;
     }
 
+    public LiveBoard liveBoard() {
+        return board;
+    }
+
     @Override
     public void close() {
         link.close();
         capture.close();
+        metrics.close();
         log.info("capture stopped: {} calls stored, {} duplicates skipped; link {}", capture.storedCalls(),
                 capture.duplicateCalls(), link.counters());
         if (!org.switchboard.core.logging.AmiNoiseFilter.counts().isEmpty()) {

@@ -37,7 +37,8 @@ class HttpApiTest {
         db = TestDatabase.freshDatabase();
         TariffBook tariffs = CaptureRig.exampleTariffs();
         SwitchboardConfig config = new SwitchboardConfig("Test Hotel", SHANGHAI, null, null, Duration.ZERO, "",
-                CaptureRig.recordingHotel(), tariffs, new SwitchboardConfig.HttpSettings("127.0.0.1", 0));
+                CaptureRig.recordingHotel(), tariffs, new SwitchboardConfig.HttpSettings("127.0.0.1", 0),
+                org.switchboard.core.metrics.model.MetricsSettings.defaults());
         server = new HttpApiServer();
         int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, Clock.systemUTC()), SHANGHAI);
         base = "http://127.0.0.1:" + port;

@@ -53,7 +53,8 @@ public final class CaptureRig implements AutoCloseable {
                 firstReconnectDelay, firstReconnectDelay.plusSeconds(1), 100_000);
         SwitchboardConfig config = new SwitchboardConfig("Recording Hotel", ZONE, settings, null,
                 Duration.ofMillis(500), "5550100", directory, exampleTariffs(),
-                SwitchboardConfig.HttpSettings.defaults());
+                SwitchboardConfig.HttpSettings.defaults(),
+                org.switchboard.core.metrics.model.MetricsSettings.defaults());
         repository = new CallRepository(db.dsl());
         daemon = new CaptureDaemon(config, settings, db, clock);
         capture = daemon.capture();

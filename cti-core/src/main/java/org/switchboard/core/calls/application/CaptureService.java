@@ -33,6 +33,7 @@ public final class CaptureService implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final List<CompletedCall> pending = new ArrayList<>();
     private final List<StoredCallListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<PbxEvent>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
     private Thread thread;
 
@@ -52,6 +53,11 @@ public final class CaptureService implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Shown every event before the assembler takes it, on the capture thread (must be quick and not throw). */
+    public void addObserver(java.util.function.Consumer<PbxEvent> observer) {
+        observers.add(observer);
+    }
+
     public synchronized void start() {
         running = true;
         thread = new Thread(this::run, "call-capture");
@@ -69,6 +75,9 @@ public final class CaptureService implements AutoCloseable {
                     queue.drainTo(batch, 1023);
                     Instant now = clock.instant();
                     for (PbxEvent e : batch) {
+                        for (java.util.function.Consumer<PbxEvent> o : observers) {
+                            o.accept(e);
+                        }
                         assembler.accept(e, now);
                     }
                     batch.clear();

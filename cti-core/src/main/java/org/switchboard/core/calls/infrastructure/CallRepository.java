@@ -16,6 +16,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static org.switchboard.core.storage.UtcColumns.instant;
+import static org.switchboard.core.storage.UtcColumns.utc;
 import static org.switchboard.core.storage.jooq.Tables.CALLS;
 import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
 import static org.switchboard.core.storage.jooq.Tables.CALL_EDITS;
@@ -277,11 +279,5 @@ public final class CallRepository {
                 r.getCdrBillsec(), r.getTimeSource(), charge, r.getId(), r.getSource(), r.getEnteredBy());
     }
 
-    private static LocalDateTime utc(Instant t) {
-        return t == null ? null : LocalDateTime.ofInstant(t, ZoneOffset.UTC);
-    }
 
-    private static Instant instant(LocalDateTime t) {
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
-    }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import static org.switchboard.core.storage.UtcColumns.utc;
 import static org.switchboard.core.storage.jooq.Tables.GUEST_ACCOUNTS;
 import static org.switchboard.core.storage.jooq.Tables.ROOM_OCCUPANCY;
 
@@ -125,7 +126,4 @@ public final class StayRepository {
         return pk;
     }
 
-    private static LocalDateTime utc(Instant t) {
-        return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
-    }
 }
