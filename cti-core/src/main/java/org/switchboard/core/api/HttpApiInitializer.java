@@ -11,9 +11,9 @@ final class HttpApiInitializer extends ChannelInitializer<SocketChannel> {
 
     private final int maxBodyBytes;
     private final EventExecutorGroup blocking;
-    private final CallRecordsHandler handler;
+    private final ApiHandler handler;
 
-    HttpApiInitializer(int maxBodyBytes, EventExecutorGroup blocking, CallRecordsHandler handler) {
+    HttpApiInitializer(int maxBodyBytes, EventExecutorGroup blocking, ApiHandler handler) {
         this.maxBodyBytes = maxBodyBytes;
         this.blocking = blocking;
         this.handler = handler;

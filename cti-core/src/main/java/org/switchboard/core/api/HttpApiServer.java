@@ -10,15 +10,19 @@ import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.metrics.application.LiveBoard;
+import org.switchboard.core.metrics.application.MetricsDesk;
 import org.switchboard.core.records.CallRecordDesk;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The daemon's HTTP API (JSON). The bootstrap only: the pipeline is {@link HttpApiInitializer},
- * the logic {@link CallRecordsHandler}. Handlers that touch the database run on their own executor
+ * the router {@link ApiHandler}, the logic in its {@link ApiRoutes}. Handlers that touch the database run on their own executor
  * group, never on the event loop.
  */
 public final class HttpApiServer implements AutoCloseable {
@@ -33,8 +37,19 @@ public final class HttpApiServer implements AutoCloseable {
 
     /** Binds and returns the port (port 0 picks a free one). */
     public int start(String host, int port, CallRecordDesk desk, ZoneId hotelZone) throws InterruptedException {
+        return start(host, port, new ApiHandler(List.of(new CallRecordsRoutes(desk, hotelZone)), null));
+    }
+
+    /** With the answer-speed report, the live board and its stream as well. */
+    public int start(String host, int port, CallRecordDesk desk, MetricsDesk metrics, LiveBoard board, Clock clock,
+                     ZoneId hotelZone) throws InterruptedException {
+        return start(host, port, new ApiHandler(List.of(new CallRecordsRoutes(desk, hotelZone),
+                new MetricsRoutes(metrics, board, clock, hotelZone)), new LiveStream(board)));
+    }
+
+    private int start(String host, int port, ApiHandler handler) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
-                .childHandler(new HttpApiInitializer(MAX_BODY_BYTES, blocking, new CallRecordsHandler(desk, hotelZone)));
+                .childHandler(new HttpApiInitializer(MAX_BODY_BYTES, blocking, handler));
         channel = b.bind(new InetSocketAddress(host, port)).sync().channel();
         int bound = ((InetSocketAddress) channel.localAddress()).getPort();
         log.info("HTTP API on http://{}:{}/api/calls", host, bound);

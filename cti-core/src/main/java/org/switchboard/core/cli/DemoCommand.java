@@ -72,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
         CaptureDaemon daemon = services.add(new CaptureDaemon(config, ami, db, clock));
         daemon.start();
         traffic.start(Duration.ofMillis(callEveryMs));
-        int apiPort = services.startApi(config, db, clock, httpPort != null ? httpPort : config.http().port());
+        int apiPort = services.startApi(config, db, clock, daemon.liveBoard(),
+                httpPort != null ? httpPort : config.http().port());
 
         out.printf("Demo running: simulated Asterisk on 127.0.0.1:%d, a new call every ~%.1f s.%n", port,
                 callEveryMs / 1000.0);
@@ -80,8 +81,13 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  logs: %s%n", home.resolve(System.getenv().getOrDefault("SWITCHBOARD_LOG_DIR", "var/log"))
                 .resolve("switchboard.log"));
         out.println("  in another terminal: scripts/switchboard calls --today");
+        out.println("                       scripts/switchboard metrics --today --by extension");
         out.printf("  HTTP API: http://%s:%d/api/calls?date=%s%n", config.http().host(), apiPort,
                 java.time.LocalDate.now(clock.withZone(config.hotelZone())));
+        out.printf("            http://%s:%d/api/metrics/live (ringing now, today's service level, missed calls)%n",
+                config.http().host(), apiPort);
+        out.printf("            http://%s:%d/api/live/stream (server-sent events as they happen)%n",
+                config.http().host(), apiPort);
         out.println("Ctrl-C to stop.");
         out.flush();
         long until = durationSeconds > 0 ? System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos()
@@ -110,8 +116,13 @@ final class DemoCommand implements Callable<Integer> {
         all.forEach(e -> names.put(e.number(), e.name()));
         String device = config.directory().trunks().get(0).device();
         String peer = device.substring(device.indexOf('/') + 1);
+        // Departments with several phones ring them all at once (a ring group).
+        Map<String, List<String>> byDepartment = new java.util.TreeMap<>();
+        all.stream().filter(e -> !e.isRoom())
+                .forEach(e -> byDepartment.computeIfAbsent(e.department(), k -> new java.util.ArrayList<>()).add(e.number()));
+        List<List<String>> ringGroups = byDepartment.values().stream().filter(g -> g.size() > 1).toList();
         return new TrafficGenerator.Hotel(rooms, staff, names, peer, config.did().isEmpty() ? "5550100" : config.did(),
-                config.ami().pbxZone());
+                config.ami().pbxZone(), ringGroups);
     }
 
     private static void deleteTree(Path dir) throws IOException {

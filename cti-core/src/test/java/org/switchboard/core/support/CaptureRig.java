@@ -36,6 +36,7 @@ public final class CaptureRig implements AutoCloseable {
     public final CaptureService capture;
     public final AmiLink link;
     private final CaptureDaemon daemon;
+    private final Database db;
 
     public CaptureRig(Database db, int amiPort) {
         this(db, amiPort, Duration.ofMillis(100));
@@ -55,6 +56,7 @@ public final class CaptureRig implements AutoCloseable {
                 Duration.ofMillis(500), "5550100", directory, exampleTariffs(),
                 SwitchboardConfig.HttpSettings.defaults(),
                 org.switchboard.core.metrics.model.MetricsSettings.defaults());
+        this.db = db;
         repository = new CallRepository(db.dsl());
         daemon = new CaptureDaemon(config, settings, db, clock);
         capture = daemon.capture();
@@ -80,6 +82,23 @@ public final class CaptureRig implements AutoCloseable {
     public boolean awaitStored(long count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (capture.storedCalls() < count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    public CaptureDaemon daemon() {
+        return daemon;
+    }
+
+    /** Waits until {@code count} stored calls have been measured for answer speed; false on timeout. */
+    public boolean awaitMeasured(long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var calls = org.switchboard.core.storage.jooq.Tables.CALLS;
+        while (db.dsl().fetchCount(calls, calls.MEASURED.isTrue()) < count) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -102,7 +102,8 @@ public final class CallTemplate {
     /**
      * Renders a new call. {@code roles} gives each role's new value (devices such as {@code SIP/102}
      * follow their extension token unless a role {@code device:SIP/102} names another device); {@code sequence} supplies the global channel sequence numbers
-     * Asterisk would use. Ring and talk replace the recording's two silences.
+     * Asterisk would use. Ring and talk replace the recording's two silences: ring runs from the
+     * start of the set-up burst to the answer (or end) burst, talk from the answer burst to the end burst.
      */
     public List<ScheduledBurst> render(Instant start, Duration ring, Duration talk, Map<String, String> roles,
                                        java.util.function.LongSupplier sequence, ZoneId pbxZone) {
@@ -113,8 +114,9 @@ public final class CallTemplate {
         List<Long> newStarts = new ArrayList<>();
         newStarts.add(0L);
         for (int k = 1; k < bursts.size(); k++) {
+            // Ring and talk run from the start of one burst to the start of the next (never shorter than the burst).
             long recordedBurstLen = burstStartMicros.get(k) - gapsMicros.get(k - 1) - burstStartMicros.get(k - 1);
-            newStarts.add(newStarts.get(k - 1) + recordedBurstLen + newGaps.get(k - 1));
+            newStarts.add(newStarts.get(k - 1) + Math.max(recordedBurstLen, newGaps.get(k - 1)));
         }
         Map<String, String> ids = new LinkedHashMap<>();
         String bridge = UUID.randomUUID().toString();

@@ -30,7 +30,7 @@ public final class TrafficGenerator implements AutoCloseable {
      * the trunk's SIP peer name, the DID outside callers dial, and the PBX's time zone (CDR times).
      */
     public record Hotel(List<String> rooms, List<String> staff, Map<String, String> names, String trunkPeer,
-                        String did, ZoneId pbxZone) {
+                        String did, ZoneId pbxZone, List<List<String>> ringGroups) {
         public Hotel {
             if (rooms.size() < 2 || staff.isEmpty()) {
                 throw new IllegalArgumentException("a simulated hotel needs at least 2 rooms and 1 staff extension");
@@ -38,11 +38,28 @@ public final class TrafficGenerator implements AutoCloseable {
             rooms = List.copyOf(rooms);
             staff = List.copyOf(staff);
             names = Map.copyOf(names);
+            ringGroups = ringGroups.stream().map(List::copyOf).toList();
+        }
+
+        public Hotel(List<String> rooms, List<String> staff, Map<String, String> names, String trunkPeer, String did,
+                     ZoneId pbxZone) {
+            this(rooms, staff, names, trunkPeer, did, pbxZone, List.of());
         }
     }
 
-    /** One generated call, before rendering. */
-    public record CallPlan(RecordedCalls pattern, Map<String, String> roles, Duration ring, Duration talk) {
+    /**
+     * One generated call, before rendering. {@code alsoRinging}: further extensions rung with the
+     * callee as a ring group (the callee answers, if anyone does).
+     */
+    public record CallPlan(RecordedCalls pattern, Map<String, String> roles, Duration ring, Duration talk,
+                           List<String> alsoRinging) {
+        public CallPlan {
+            alsoRinging = List.copyOf(alsoRinging);
+        }
+
+        public CallPlan(RecordedCalls pattern, Map<String, String> roles, Duration ring, Duration talk) {
+            this(pattern, roles, ring, talk, List.of());
+        }
     }
 
     private record Due(Instant at, long order, List<AmiMessage> events) {
@@ -57,6 +74,7 @@ public final class TrafficGenerator implements AutoCloseable {
     private final PriorityQueue<Due> timeline = new PriorityQueue<>(
             (a, b) -> a.at().equals(b.at()) ? Long.compare(a.order(), b.order()) : a.at().compareTo(b.at()));
     private volatile boolean running;
+    private volatile boolean stampEvents;
     private Thread thread;
     private long callsStarted;
 
@@ -65,6 +83,14 @@ public final class TrafficGenerator implements AutoCloseable {
         this.hotel = hotel;
         this.clock = clock;
         this.random = new Random(seed);
+    }
+
+    /**
+     * Gives every event the {@code Timestamp} header of its burst's planned time, as Asterisk does
+     * with {@code timestampevents = yes}, so measured times are the planned ones to the microsecond.
+     */
+    public void stampEvents(boolean on) {
+        stampEvents = on;
     }
 
     /** Starts a new call on average every {@code meanInterval} until closed. */
@@ -98,7 +124,9 @@ public final class TrafficGenerator implements AutoCloseable {
     public synchronized void schedule(List<CallTemplate.ScheduledBurst> bursts) {
         callsStarted++;
         for (CallTemplate.ScheduledBurst b : bursts) {
-            timeline.add(new Due(b.at(), order.getAndIncrement(), b.events()));
+            List<AmiMessage> events = !stampEvents ? b.events() : b.events().stream()
+                    .map(m -> m.withSecondHeader("Timestamp", Timestamps.epochMicros(b.at()))).toList();
+            timeline.add(new Due(b.at(), order.getAndIncrement(), events));
         }
     }
 
@@ -128,8 +156,14 @@ public final class TrafficGenerator implements AutoCloseable {
     }
 
     public List<CallTemplate.ScheduledBurst> render(CallPlan plan, Instant start) {
-        return plan.pattern().template().render(start, plan.ring(), plan.talk(), plan.roles(),
+        CallTemplate template = plan.pattern().template();
+        List<CallTemplate.ScheduledBurst> bursts = template.render(start, plan.ring(), plan.talk(), plan.roles(),
                 sequence::getAndIncrement, hotel.pbxZone());
+        if (plan.alsoRinging().isEmpty()) {
+            return bursts;
+        }
+        return RingGroup.addPhones(bursts, "SIP/" + plan.roles().get("callee"),
+                plan.alsoRinging().stream().map(e -> "SIP/" + e).toList(), template.answered(), sequence::getAndIncrement);
     }
 
     /** A random call with the hotel's mix of traffic. */
@@ -164,8 +198,17 @@ public final class TrafficGenerator implements AutoCloseable {
         }
     }
 
+    /** An outside caller reaches a staff phone, or all phones of a ring group (one of them answers). */
     private CallPlan inbound() {
         String staff = pick(hotel.staff());
+        List<String> others = List.of();
+        if (!hotel.ringGroups().isEmpty() && random.nextDouble() < 0.4) {
+            List<String> group = new java.util.ArrayList<>(
+                    hotel.ringGroups().get(random.nextInt(hotel.ringGroups().size())));
+            java.util.Collections.shuffle(group, random);
+            staff = group.get(0);
+            others = group.subList(1, group.size());
+        }
         String caller = "49" + digits(8);
         double q = random.nextDouble();
         if (q < 0.15) {
@@ -173,12 +216,12 @@ public final class TrafficGenerator implements AutoCloseable {
             return new CallPlan(RecordedCalls.INTERNAL_NO_ANSWER,
                     roles("caller", caller, "callerName", caller, "callee", staff,
                             "device:SIP/101", "SIP/" + hotel.trunkPeer()),
-                    ms(6000, 20000), Duration.ZERO);
+                    ms(6000, 20000), Duration.ZERO, others);
         }
         Duration ring = q < 0.65 ? ms(400, 3000) : ms(3000, 9000);
         return new CallPlan(RecordedCalls.INBOUND_TO_STAFF,
                 roles("caller", caller, "callerName", "External Caller", "did", hotel.did(), "callee", staff,
-                        "calleeName", name(staff), "trunkPeer", hotel.trunkPeer()), ring, talkTime());
+                        "calleeName", name(staff), "trunkPeer", hotel.trunkPeer()), ring, talkTime(), others);
     }
 
     private CallPlan outbound(String room, String dialled, RecordedCalls pattern) {
