@@ -61,7 +61,8 @@ public final class HttpApiServer implements AutoCloseable {
         if (channel != null) {
             channel.close().awaitUninterruptibly();
         }
-        blocking.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        // The loop first: closing its connections still hands their last events to the blocking group.
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        blocking.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 }

@@ -9,6 +9,7 @@ import org.switchboard.core.calls.infrastructure.CallRepository.StoredCall;
 import org.switchboard.core.calls.model.CallDirection;
 import org.switchboard.core.calls.model.Disposition;
 import org.switchboard.core.storage.Database;
+import org.switchboard.core.support.AmiWarmUp;
 import org.switchboard.core.support.CaptureRig;
 import org.switchboard.core.support.MasterCsv;
 import org.switchboard.core.support.TestDatabase;
@@ -50,26 +51,12 @@ class RecordedTranscriptCaptureTest {
         int port = pbx.start(0);
         rig = new CaptureRig(db, port);
         assertTrue(pbx.awaitLogins(1, Duration.ofSeconds(20)), "daemon logged in to the AMI peer");
-        warmUp(pbx);
+        AmiWarmUp.warmUp(pbx);
         // Staggered so that the sessions' set-up bursts do not all land in the same millisecond.
         Transcript all = Transcript.merge("all", SCENARIOS.stream().map(Transcript::fromResource).toList(),
                 Duration.ofMillis(1500));
         new TranscriptPlayer(pbx, 1.0, false, Clock.systemUTC()).play(all);
         assertTrue(rig.awaitStored(10, Duration.ofSeconds(15)), "ten calls stored, got " + rig.capture.storedCalls());
-    }
-
-    /**
-     * A cold JVM needs ~100 ms to parse its first event of each type (asterisk-java builds its
-     * reflection tables lazily), which would skew the first calls' ring times. Send every event type
-     * once first, about channels that were never created: counted as orphans, nothing stored.
-     */
-    static void warmUp(AmiServer pbx) throws InterruptedException {
-        Transcript t = Transcript.fromResource("internal_answered_callee_hangup");
-        pbx.broadcast(t.events().stream().map(Transcript.TimedMessage::message)
-                .filter(m -> !m.isEvent("Newchannel"))
-                .map(m -> m.mapValues((h, v) -> h.matches("(?i)(Dest)?(Uniqueid|Linkedid)") ? "1000000000.9" + v : v))
-                .toList());
-        Thread.sleep(1000);
     }
 
     @AfterAll
