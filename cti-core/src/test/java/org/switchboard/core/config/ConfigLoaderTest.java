@@ -121,4 +121,39 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir, dir));
         assertEquals(dir.resolve("extensions.yaml") + ":0: (file): file not found", e.errors().get(0).toString());
     }
+
+    @Test
+    void metricsSettingsAreReadAndEveryMistakeNamed() throws IOException {
+        String metrics = """
+                metrics:
+                  ring-cadence: [0.4, 0.2, 0.4, 2.0]
+                  shifts:
+                    - { name: day, start: "08:00" }
+                    - { name: night, start: "20:00" }
+                  talk-targets-seconds: { inquiry: 180, booking: 60 }
+                """;
+        write(MAIN + metrics, EXTENSIONS.replace("name: Front Desk", "name: Front Desk\n    call-type: booking"));
+        SwitchboardConfig c = ConfigLoader.load(dir, dir);
+        assertEquals(3000, c.metrics().cadence().cycle().toMillis());
+        assertEquals(2, c.metrics().shifts().shifts().size());
+        assertEquals("booking", c.directory().departments().get("front-desk").callType());
+        assertEquals(60, c.metrics().talkTargetSeconds().get("booking"));
+
+        String main = dir.resolve("switchboard.yaml").toString();
+        String ext = dir.resolve("extensions.yaml").toString();
+        List<String> errs = errors(MAIN + metrics.replace("[0.4, 0.2, 0.4, 2.0]", "[0.4, 0.2, 0.4]")
+                        .replace("start: \"20:00\"", "start: \"8pm\"").replace("booking: 60", "booking: soon"),
+                EXTENSIONS.replace("name: Front Desk", "name: Front Desk\n    call-type: follow-up"));
+        assertTrue(errs.contains(main + ":16: metrics.ring-cadence: give on/off pairs of seconds, e.g. [1.0, 4.0] "
+                + "or [0.4, 0.2, 0.4, 2.0]; got 3 value(s)"), errs.toString());
+        assertTrue(errs.contains(main + ":19: metrics.shifts[1].start: '8pm' is not a time of day like \"07:00\""), errs.toString());
+        assertTrue(errs.contains(main + ":20: metrics.talk-targets-seconds.booking: 'soon' is not a whole number of seconds "
+                + "from 1 to 86400"), errs.toString());
+        assertTrue(errs.contains(ext + ":4: departments.front-desk.call-type: 'follow-up' has no talk target; add it under "
+                + "metrics.talk-targets-seconds in switchboard.yaml (known: inquiry)"), errs.toString());
+        assertTrue(errors(MAIN + "metrics:\n  ring-cadence: jp\n", EXTENSIONS).get(0)
+                .endsWith("metrics.ring-cadence: 'jp' is not a known cadence (cn, uk, us) nor a list of on/off seconds like [1.0, 4.0]"));
+        assertTrue(errors(MAIN + "metrics:\n  shifts: [ { name: a, start: \"07:00\" }, { name: a, start: \"19:00\" } ]\n",
+                EXTENSIONS).get(0).endsWith("metrics.shifts[1]: name 'a' is also used on line 17"));
+    }
 }
