@@ -136,7 +136,7 @@ final class MetricsConfig {
             for (Object k : List.of(name, start)) {
                 Integer line = seen.putIfAbsent(k, YamlNodes.line(sn));
                 if (line != null) {
-                    y.error(sn, path, (k instanceof String ? "name '" : "start ") + k + " is also used on line " + line);
+                    y.error(sn, path, (k instanceof String ? "name '" + k + "'" : "start " + k) + " is also used on line " + line);
                     ok = false;
                 }
             }

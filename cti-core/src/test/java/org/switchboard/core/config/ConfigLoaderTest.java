@@ -154,6 +154,6 @@ class ConfigLoaderTest {
         assertTrue(errors(MAIN + "metrics:\n  ring-cadence: jp\n", EXTENSIONS).get(0)
                 .endsWith("metrics.ring-cadence: 'jp' is not a known cadence (cn, uk, us) nor a list of on/off seconds like [1.0, 4.0]"));
         assertTrue(errors(MAIN + "metrics:\n  shifts: [ { name: a, start: \"07:00\" }, { name: a, start: \"19:00\" } ]\n",
-                EXTENSIONS).get(0).endsWith("metrics.shifts[1]: name 'a' is also used on line 17"));
+                EXTENSIONS).get(0).endsWith("metrics.shifts[1]: name 'a' is also used on line 16"));
     }
 }
