@@ -94,6 +94,17 @@ final class ApiJson {
         throw new BadRequest(HttpResponseStatus.BAD_REQUEST, name, "'" + v.get(0) + "' is not " + expected);
     }
 
+    /** {@code date=D}, or {@code from=D&to=D}: first and last day, inclusive; 400 naming what is missing or malformed. */
+    static java.time.LocalDate[] days(Map<String, List<String>> p) {
+        java.time.LocalDate date = param(p, "date", java.time.LocalDate::parse, "a date like 2026-11-23");
+        java.time.LocalDate from = param(p, "from", java.time.LocalDate::parse, "a date like 2026-11-01");
+        java.time.LocalDate to = param(p, "to", java.time.LocalDate::parse, "a date like 2026-11-30");
+        if (date == null && (from == null || to == null)) {
+            throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "date", "give date, or from and to");
+        }
+        return date != null ? new java.time.LocalDate[] {date, date} : new java.time.LocalDate[] {from, to};
+    }
+
     static FullHttpResponse methodNotAllowed(String allowed, String path) {
         return respond(HttpResponseStatus.METHOD_NOT_ALLOWED, error(null, "use " + allowed + " on " + path));
     }

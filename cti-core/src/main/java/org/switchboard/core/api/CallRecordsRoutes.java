@@ -94,13 +94,8 @@ final class CallRecordsRoutes implements ApiRoutes {
     }
 
     private FullHttpResponse list(Map<String, List<String>> p) {
-        LocalDate date = param(p, "date", LocalDate::parse, "a date like 2026-11-23");
-        LocalDate from = param(p, "from", LocalDate::parse, "a date like 2026-11-01");
-        LocalDate to = param(p, "to", LocalDate::parse, "a date like 2026-11-30");
-        if (date == null && (from == null || to == null)) {
-            throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "date", "give date, or from and to");
-        }
-        List<CallView> calls = desk.find(date != null ? date : from, date != null ? date : to,
+        LocalDate[] days = ApiJson.days(p);
+        List<CallView> calls = desk.find(days[0], days[1],
                 param(p, "room", s -> s, ""), param(p, "extension", s -> s, ""), param(p, "account", s -> s, ""))
                 .stream().map(this::view).toList();
         return respond(HttpResponseStatus.OK, Map.of("calls", calls));

@@ -63,18 +63,13 @@ final class MetricsRoutes implements ApiRoutes {
     }
 
     private FullHttpResponse report(Map<String, List<String>> p) {
-        LocalDate date = param(p, "date", LocalDate::parse, "a date like 2026-11-23");
-        LocalDate from = param(p, "from", LocalDate::parse, "a date like 2026-11-01");
-        LocalDate to = param(p, "to", LocalDate::parse, "a date like 2026-11-30");
-        if (date == null && (from == null || to == null)) {
-            throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "date", "give date, or from and to");
-        }
+        LocalDate[] days = ApiJson.days(p);
         AnswerReport.By by = param(p, "by", s -> AnswerReport.By.valueOf(s.toUpperCase()),
                 "one of department, shift, extension, hour");
         String department = param(p, "department", s -> s, "");
         MetricsDesk.Report report;
         try {
-            report = desk.report(date != null ? date : from, date != null ? date : to, department,
+            report = desk.report(days[0], days[1], department,
                     by == null ? AnswerReport.By.DEPARTMENT : by);
         } catch (IllegalArgumentException e) {
             throw new ApiJson.BadRequest(HttpResponseStatus.UNPROCESSABLE_ENTITY,

@@ -50,6 +50,14 @@ public class CliTest {
         return new Result(exit, out.toString(), err.toString());
     }
 
+    /** Runs a command with {@code --config-dir config} appended. */
+    public static Result runWith(java.nio.file.Path config, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--config-dir";
+        all[args.length + 1] = config.toString();
+        return run(all);
+    }
+
     @Test
     void checkConfigAcceptsTheShippedExample() {
         Result r = run("check-config", "--config-dir", SHIPPED_CONFIG.toString());

@@ -27,11 +27,7 @@ class ManualCallRecordsTest {
     }
 
     private CliTest.Result run(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--config-dir";
-        all[args.length + 1] = config.toString();
-        return CliTest.run(all);
+        return CliTest.runWith(config, args);
     }
 
     @Test
