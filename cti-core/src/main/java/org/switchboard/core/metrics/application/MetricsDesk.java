@@ -41,7 +41,7 @@ public final class MetricsDesk {
             throw new IllegalArgumentException("department '" + department + "' is not configured (known: "
                     + String.join(", ", new TreeSet<>(config.directory().departments().keySet())) + ")");
         }
-        List<Measurement> ms = repository.find(from, to, department);
+        List<Measurement> ms = repository.find(from, to, department, by == AnswerReport.By.EXTENSION);
         List<AnswerReport.Row> rows = AnswerReport.build(ms, by, config.metrics().shifts());
         return new Report(title(from, to, department, by, ms), rows, by);
     }

@@ -109,19 +109,18 @@ public final class MeasurementRepository {
         return out;
     }
 
-    /** The measurements of business days {@code from}..{@code to}, optionally of one department, in call order. */
+    /** The measurements of business days {@code from}..{@code to}, optionally of one department, in call order, with their phones. */
     public List<Measurement> find(LocalDate from, LocalDate to, String department) {
-        var where = ANSWER_MEASUREMENTS.SHIFT_DATE.between(from, to);
+        return find(from, to, department, true);
+    }
+
+    /** As {@link #find(LocalDate, LocalDate, String)}; without {@code withPhones} each phone list is empty (faster). */
+    public List<Measurement> find(LocalDate from, LocalDate to, String department, boolean withPhones) {
+        org.jooq.Condition where = ANSWER_MEASUREMENTS.SHIFT_DATE.between(from, to);
         if (department != null) {
             where = where.and(ANSWER_MEASUREMENTS.DEPARTMENT.eq(department));
         }
-        Map<String, List<ExtensionRing>> phones = new HashMap<>();
-        var phoneWhere = ANSWER_PHONES.CALL_ID.in(dsl.select(ANSWER_MEASUREMENTS.CALL_ID).from(ANSWER_MEASUREMENTS)
-                .where(where));
-        dsl.selectFrom(ANSWER_PHONES).where(phoneWhere).orderBy(ANSWER_PHONES.ID).fetch()
-                .forEach(p -> phones.computeIfAbsent(p.getCallId() + "/" + p.getDepartment(), k -> new ArrayList<>())
-                        .add(new ExtensionRing(p.getExtension(), instant(p.getRingStartedAt()), p.getRingMs(),
-                                RingResult.valueOf(p.getResult()), p.getWithinThreshold())));
+        Map<String, List<ExtensionRing>> phones = withPhones ? phones(where) : Map.of();
         return dsl.selectFrom(ANSWER_MEASUREMENTS).where(where).orderBy(ANSWER_MEASUREMENTS.CALL_ID,
                         ANSWER_MEASUREMENTS.DEPARTMENT).fetch()
                 .map(m -> new Measurement(m.getCallId(), m.getDepartment(), m.getOfferedExtension(),
@@ -129,5 +128,19 @@ public final class MeasurementRepository {
                         m.getAnsweredBy(), m.getTalkMs(), AnswerOutcome.valueOf(m.getOutcome()), m.getThresholdMs(),
                         m.getCallType(), m.getTalkTargetS(), m.getShiftDate(), m.getShiftName(), m.getLocalHour(),
                         phones.getOrDefault(m.getCallId() + "/" + m.getDepartment(), List.of())));
+    }
+
+    /** The phones of the selected measurements, by "callId/department". */
+    private Map<String, List<ExtensionRing>> phones(org.jooq.Condition where) {
+        Map<String, List<ExtensionRing>> phones = new HashMap<>();
+        // A join, not IN (subquery): MariaDB would scan every phone row for the subquery.
+        dsl.select(ANSWER_PHONES.fields()).from(ANSWER_PHONES).join(ANSWER_MEASUREMENTS)
+                .on(ANSWER_MEASUREMENTS.CALL_ID.eq(ANSWER_PHONES.CALL_ID)
+                        .and(ANSWER_MEASUREMENTS.DEPARTMENT.eq(ANSWER_PHONES.DEPARTMENT)))
+                .where(where).orderBy(ANSWER_PHONES.ID).fetchInto(ANSWER_PHONES)
+                .forEach(p -> phones.computeIfAbsent(p.getCallId() + "/" + p.getDepartment(), k -> new ArrayList<>())
+                        .add(new ExtensionRing(p.getExtension(), instant(p.getRingStartedAt()), p.getRingMs(),
+                                RingResult.valueOf(p.getResult()), p.getWithinThreshold())));
+        return phones;
     }
 }
