@@ -25,13 +25,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import static org.switchboard.core.storage.jooq.Tables.CALLS;
 
 /**
  * Answer-speed benchmark (scripts/bench-metrics): a month of N calls offered to the example
@@ -92,8 +90,7 @@ public final class MetricsBenchmark {
             rows.clear();
             report("stored the month's calls", n, t);
 
-            Map<String, Long> ids = new HashMap<>(n * 2);
-            db.dsl().select(CALLS.LINKEDID, CALLS.ID).from(CALLS).fetch().forEach(x -> ids.put(x.value1(), x.value2()));
+            Map<String, Long> ids = calls.idsByLinkedId();
             t = System.nanoTime();
             List<List<Measurement>> measured = new ArrayList<>(n);
             for (OfferedCall c : offered) {

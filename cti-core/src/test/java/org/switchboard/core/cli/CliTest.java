@@ -75,7 +75,7 @@ public class CliTest {
         Result r = run("check-config", "--config-dir", dir.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains(dir.resolve("switchboard.yaml") + ":11: pbx.port: 'fifty' is not a whole number"), r.err());
-        assertTrue(r.err().contains(dir.resolve("extensions.yaml") + ":31: rooms[1].range: '2O1-220'"), r.err());
+        assertTrue(r.err().contains(dir.resolve("extensions.yaml") + ":37: rooms[1].range: '2O1-220'"), r.err());
         assertTrue(r.err().contains("2 error(s)"), r.err());
     }
 

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static org.switchboard.core.storage.UtcColumns.instant;
 import static org.switchboard.core.storage.UtcColumns.utc;
@@ -89,6 +90,13 @@ public final class CallRepository {
             }
             tx.batch(inserts).execute();
         });
+    }
+
+    /** Every stored call's id by its Linkedid. For imports and benchmarks. */
+    public Map<String, Long> idsByLinkedId() {
+        Map<String, Long> ids = new java.util.HashMap<>();
+        dsl.select(CALLS.LINKEDID, CALLS.ID).from(CALLS).fetch().forEach(r -> ids.put(r.value1(), r.value2()));
+        return ids;
     }
 
     /** The calls row of a completed call (its legs go to call_legs). */
