@@ -12,8 +12,11 @@ final class HttpApiInitializer extends ChannelInitializer<SocketChannel> {
     private final int maxBodyBytes;
     private final EventExecutorGroup blocking;
     private final ApiHandler handler;
+    private final io.netty.channel.group.ChannelGroup connections;
 
-    HttpApiInitializer(int maxBodyBytes, EventExecutorGroup blocking, ApiHandler handler) {
+    HttpApiInitializer(int maxBodyBytes, EventExecutorGroup blocking, ApiHandler handler,
+                       io.netty.channel.group.ChannelGroup connections) {
+        this.connections = connections;
         this.maxBodyBytes = maxBodyBytes;
         this.blocking = blocking;
         this.handler = handler;
@@ -21,6 +24,7 @@ final class HttpApiInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        connections.add(ch); // closed on shutdown; removed by the group when it closes
         ch.pipeline()
                 .addLast("codec", new HttpServerCodec())
                 .addLast("aggregator", new HttpObjectAggregator(maxBodyBytes))

@@ -33,6 +33,8 @@ public final class HttpApiServer implements AutoCloseable {
 
     private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventExecutorGroup blocking = new DefaultEventExecutorGroup(2);
+    private final io.netty.channel.group.ChannelGroup connections =
+            new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     private Channel channel;
 
     /** Binds and returns the port (port 0 picks a free one). */
@@ -49,7 +51,7 @@ public final class HttpApiServer implements AutoCloseable {
 
     private int start(String host, int port, ApiHandler handler) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
-                .childHandler(new HttpApiInitializer(MAX_BODY_BYTES, blocking, handler));
+                .childHandler(new HttpApiInitializer(MAX_BODY_BYTES, blocking, handler, connections));
         channel = b.bind(new InetSocketAddress(host, port)).sync().channel();
         int bound = ((InetSocketAddress) channel.localAddress()).getPort();
         log.info("HTTP API on http://{}:{}/api/calls", host, bound);
@@ -61,8 +63,13 @@ public final class HttpApiServer implements AutoCloseable {
         if (channel != null) {
             channel.close().awaitUninterruptibly();
         }
-        // The loop first: closing its connections still hands their last events to the blocking group.
-        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
-        blocking.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        // Open connections (live streams, keep-alive) first, while both groups still run their last events.
+        connections.close().awaitUninterruptibly();
+        // Both groups together, with a short quiet period: a closing channel's last tasks hop between
+        // them (pipeline tear-down runs on the blocking group and hands back to the loop).
+        var blockingDone = blocking.shutdownGracefully(100, 1000, TimeUnit.MILLISECONDS);
+        var loopDone = loop.shutdownGracefully(100, 1000, TimeUnit.MILLISECONDS);
+        blockingDone.awaitUninterruptibly();
+        loopDone.awaitUninterruptibly();
     }
 }

@@ -95,7 +95,7 @@ final class MetricsRoutes implements ApiRoutes {
         body.put("serverTime", now.atZone(zone).toOffsetDateTime());
         body.put("businessDay", today);
         body.put("ringing", ringing);
-        body.put("serviceLevel", desk.report(today, today, null, AnswerReport.By.DEPARTMENT).rows());
+        body.put("serviceLevel", desk.serviceLevel(board.measuredOn(today)));
         body.put("missed", missed);
         return respond(HttpResponseStatus.OK, body);
     }

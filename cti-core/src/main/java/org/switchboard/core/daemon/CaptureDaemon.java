@@ -35,8 +35,13 @@ public final class CaptureDaemon implements AutoCloseable {
     private final ChargeService charges;
     private final LiveBoard board;
     private final MetricsRecorder metrics;
+    private final MeasurementRepository measurements;
+    private final SwitchboardConfig config;
+    private final Clock clock;
 
     public CaptureDaemon(SwitchboardConfig config, AmiSettings ami, Database db, Clock clock) {
+        this.config = config;
+        this.clock = clock;
         PbxEventQueue queue = new PbxEventQueue(ami.queueCapacity());
         CallAssembler assembler = new CallAssembler(new CallSummarizer(config.directory(), config.hotelZone()),
                 config.cdrGrace());
@@ -45,8 +50,9 @@ public final class CaptureDaemon implements AutoCloseable {
         this.charges = new ChargeService(new Rater(config.tariffs()), new ChargeRepository(db.dsl()),
                 config.hotelZone(), clock);
         this.board = new LiveBoard(config.directory());
+        this.measurements = new MeasurementRepository(db.dsl());
         this.metrics = new MetricsRecorder(new AnswerMeasurer(config.directory(), config.metrics(), config.hotelZone()),
-                new MeasurementRepository(db.dsl()), board);
+                measurements, board);
         capture.addObserver(board::observe);
         capture.addListener(metrics::stored);
         capture.addListener((id, call) -> {
@@ -62,6 +68,8 @@ public final class CaptureDaemon implements AutoCloseable {
         if (missing > 0) {
             log.info("rated {} stored outbound call(s) that had no charge yet", missing);
         }
+        java.time.LocalDate today = config.metrics().shifts().slotOf(clock.instant(), config.hotelZone()).date();
+        board.startDay(today, measurements.find(today, today, null, false));
         int measured = metrics.measureMissing();
         if (measured > 0) {
             log.info("measured answer speed of {} stored call(s) not measured yet", measured);

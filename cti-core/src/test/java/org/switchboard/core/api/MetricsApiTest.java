@@ -55,6 +55,8 @@ class MetricsApiTest {
             "8001", new Extension("8001", null, "front-desk", "Desk 2")),
             Map.of("front-desk", new Department("front-desk", "Front Desk", 3)), List.of(new Trunk("pstn", "SIP/trunk")));
 
+    static final java.time.LocalDate TODAY = java.time.LocalDate.now(StaffCalls.SHANGHAI);
+
     private Database db;
     private HttpApiServer server;
     private LiveBoard board;
@@ -70,12 +72,15 @@ class MetricsApiTest {
                 MetricsSettings.defaults());
         board = new LiveBoard(HOTEL);
         CallRepository calls = new CallRepository(db.dsl());
-        calls.store(StaffCalls.call("x1", "2026-11-23T10:00:00", CallDirection.INBOUND, 20_000,
+        // Today (hotel time), so the live board counts them too; default shifts: the calendar day.
+        calls.store(StaffCalls.call("x1", TODAY + "T00:10:00", CallDirection.INBOUND, 20_000,
                 StaffCalls.phone("8000", 0, 1_500L, 21_500), StaffCalls.phone("8001", 0, null, 1_550)), Instant.now());
-        calls.store(StaffCalls.call("x2", "2026-11-23T11:00:00", CallDirection.INBOUND, 0,
+        calls.store(StaffCalls.call("x2", TODAY + "T00:20:00", CallDirection.INBOUND, 0,
                 StaffCalls.phone("8000", 0, null, 9_000)), Instant.now());
-        new MetricsRecorder(new AnswerMeasurer(HOTEL, config.metrics(), StaffCalls.SHANGHAI),
-                new MeasurementRepository(db.dsl()), board).measureMissing();
+        try (MetricsRecorder recorder = new MetricsRecorder(new AnswerMeasurer(HOTEL, config.metrics(), StaffCalls.SHANGHAI),
+                new MeasurementRepository(db.dsl()), board)) {
+            recorder.measureMissing();
+        }
         server = new HttpApiServer();
         Clock clock = Clock.systemUTC();
         int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
@@ -95,14 +100,14 @@ class MetricsApiTest {
 
     @Test
     void theReportAsJson() throws Exception {
-        HttpResponse<String> r = get("/api/metrics?date=2026-11-23");
+        HttpResponse<String> r = get("/api/metrics?date=" + TODAY);
         assertEquals(200, r.statusCode(), r.body());
         JsonNode desk = json.readTree(r.body()).get("rows").get(0);
         assertAll(r.body(), () -> assertEquals("front-desk", desk.get("department").asText()),
                 () -> assertEquals(2, desk.get("offered").asInt()), () -> assertEquals(1, desk.get("withinThreshold").asInt()),
                 () -> assertEquals(1, desk.get("missed").asInt()), () -> assertEquals("50.0", desk.get("serviceLevelPercent").asText()),
                 () -> assertEquals(1500, desk.get("avgRingMs").asInt()), () -> assertEquals(9000, desk.get("longestRingMs").asInt()));
-        JsonNode phones = json.readTree(get("/api/metrics?from=2026-11-23&to=2026-11-23&by=extension").body()).get("rows");
+        JsonNode phones = json.readTree(get("/api/metrics?from=" + TODAY + "&to=" + TODAY + "&by=extension").body()).get("rows");
         assertEquals("8001", phones.get(1).get("group").asText());
         assertEquals(1, phones.get(1).get("missed").asInt(), "8001 rang and did not answer");
     }
@@ -142,6 +147,7 @@ class MetricsApiTest {
                 () -> assertTrue(ringing.get(0).get("ringingMs").asLong() >= 5000),
                 () -> assertTrue(ringing.get(0).get("overThreshold").asBoolean()),
                 () -> assertEquals(1, live.get("missed").size()),
+                () -> assertEquals("50.0", live.get("serviceLevel").get(0).get("serviceLevelPercent").asText()),
                 () -> assertEquals(9000, live.get("missed").get(0).get("ringMs").asInt()));
     }
 

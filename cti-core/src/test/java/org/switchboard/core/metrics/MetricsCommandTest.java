@@ -73,9 +73,10 @@ class MetricsCommandTest {
             // 08:00 on the 24th: the next business day.
             calls.store(StaffCalls.call("e", "2026-11-24T08:00:00", CallDirection.INBOUND, 30_000, StaffCalls.phone("9000", 0, 1_000L, 31_000)), now);
             // Measured as the daemon does at start for calls stored while it was not measuring.
-            int measured = new MetricsRecorder(new AnswerMeasurer(loaded.directory(), loaded.metrics(), SHANGHAI),
-                    new MeasurementRepository(db.dsl()), new LiveBoard(loaded.directory())).measureMissing();
-            assertEquals(5, measured);
+            try (MetricsRecorder recorder = new MetricsRecorder(new AnswerMeasurer(loaded.directory(), loaded.metrics(), SHANGHAI),
+                    new MeasurementRepository(db.dsl()), new LiveBoard(loaded.directory()))) {
+                assertEquals(5, recorder.measureMissing());
+            }
         }
     }
 

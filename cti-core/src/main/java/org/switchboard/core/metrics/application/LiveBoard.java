@@ -43,6 +43,8 @@ public final class LiveBoard {
     private final Map<String, Dialled> dialled = new ConcurrentHashMap<>();
     private final Map<String, RingingPhone> ringing = new ConcurrentHashMap<>();
     private final Deque<Measurement> missed = new ArrayDeque<>();
+    private final List<Measurement> today = new ArrayList<>(); // guarded by itself
+    private java.time.LocalDate day; // the business day of {@code today}
     private final List<Consumer<LiveEvent>> listeners = new CopyOnWriteArrayList<>();
 
     public LiveBoard(Directory directory) {
@@ -97,9 +99,28 @@ public final class LiveBoard {
         }
     }
 
-    /** Measurements just stored (recorder thread). */
+    /** Starts the day's figures from what is stored (at daemon start, before any new measurement). */
+    public void startDay(java.time.LocalDate businessDay, List<Measurement> stored) {
+        synchronized (today) {
+            day = businessDay;
+            today.clear();
+            today.addAll(stored);
+        }
+    }
+
+    /** Measurements just stored (recorder thread). Only the current business day's stay on the board. */
     public void measured(List<Measurement> measurements) {
         for (Measurement m : measurements) {
+            synchronized (today) {
+                if (day == null || m.shiftDate().isAfter(day)) {
+                    day = m.shiftDate(); // a new business day began
+                    today.clear();
+                }
+                if (!m.shiftDate().equals(day)) {
+                    continue; // a late measurement of an earlier day (measured at start-up)
+                }
+                today.add(m);
+            }
             publish(new LiveEvent("measured", m));
             if (m.outcome() == AnswerOutcome.MISSED) {
                 synchronized (missed) {
@@ -118,6 +139,13 @@ public final class LiveBoard {
         List<RingingPhone> out = new ArrayList<>(ringing.values());
         out.sort(Comparator.comparing(RingingPhone::since).thenComparing(RingingPhone::extension));
         return out;
+    }
+
+    /** The measurements of {@code businessDay} so far, if it is the board's day; else none. */
+    public List<Measurement> measuredOn(java.time.LocalDate businessDay) {
+        synchronized (today) {
+            return businessDay.equals(day) ? List.copyOf(today) : List.of();
+        }
     }
 
     /** The latest missed calls since start, newest first. */

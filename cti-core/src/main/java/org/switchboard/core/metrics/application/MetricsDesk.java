@@ -46,6 +46,11 @@ public final class MetricsDesk {
         return new Report(title(from, to, department, by, ms), rows, by);
     }
 
+    /** The service level per department of the given measurements (the live board's day so far). */
+    public List<AnswerReport.Row> serviceLevel(List<Measurement> measurements) {
+        return AnswerReport.build(measurements, AnswerReport.By.DEPARTMENT, config.metrics().shifts());
+    }
+
     public record Report(String title, List<AnswerReport.Row> rows, AnswerReport.By by) {
         public String text() {
             return AnswerReportFormat.text(title, rows, by);

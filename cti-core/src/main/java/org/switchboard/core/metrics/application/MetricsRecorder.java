@@ -12,14 +12,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Measures each stored call on its own thread, so capture never waits for it, and stores the
- * measurements with the call's {@code measured} mark in one transaction. A call not measured
- * (crash, database failure) is measured by {@link #measureMissing()} at the next start.
+ * Measures stored calls on its own thread, so capture never waits for it: calls that can be offered
+ * to staff (inbound, internal) are queued and measured in batches, each batch stored with the calls'
+ * {@code measured} mark in one transaction. A call not measured (crash, database failure) is
+ * measured by {@link #measureMissing()} at the next start.
  */
 public final class MetricsRecorder implements AutoCloseable {
 
@@ -29,35 +30,50 @@ public final class MetricsRecorder implements AutoCloseable {
     private final AnswerMeasurer measurer;
     private final MeasurementRepository repository;
     private final LiveBoard board;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "answer-metrics");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BlockingQueue<OfferedCall> queue = new LinkedBlockingQueue<>();
+    private final Thread worker = new Thread(this::work, "answer-metrics");
+    private volatile boolean running = true;
 
     public MetricsRecorder(AnswerMeasurer measurer, MeasurementRepository repository, LiveBoard board) {
         this.measurer = measurer;
         this.repository = repository;
         this.board = board;
+        worker.setDaemon(true);
+        worker.start();
     }
 
     /** Queues a just-stored call for measuring (called on the capture thread; returns at once). */
     public void stored(long callId, CompletedCall call) {
-        OfferedCall offered = OfferedCall.of(callId, call);
-        worker.execute(() -> {
+        if (AnswerMeasurer.MEASURED_DIRECTIONS.contains(call.direction())) {
+            queue.add(OfferedCall.of(callId, call));
+        }
+    }
+
+    private void work() {
+        List<OfferedCall> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
             try {
-                record(List.of(offered));
+                OfferedCall first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                record(batch);
+            } catch (InterruptedException e) {
+                return;
             } catch (RuntimeException e) {
-                log.error("call #{} not measured now (will be at next start): {}", callId, e.toString());
+                log.error("{} call(s) not measured now (they will be at next start): {}", batch.size(), e.toString());
             }
-        });
+            batch.clear();
+        }
     }
 
     /** Measures every stored call that has not been measured yet; returns how many calls were measured. */
     public int measureMissing() {
         int total = 0;
         List<OfferedCall> batch;
-        while (!(batch = repository.unmeasured(BATCH)).isEmpty()) {
+        while (!(batch = repository.unmeasured(AnswerMeasurer.MEASURED_DIRECTIONS, BATCH)).isEmpty()) {
             record(batch);
             total += batch.size();
         }
@@ -76,17 +92,18 @@ public final class MetricsRecorder implements AutoCloseable {
         board.measured(all);
     }
 
-    /** Waits (briefly) for queued calls to be measured. */
+    /** Measures what is queued (for up to 5 s), then stops. */
     @Override
     public void close() {
-        worker.shutdown();
+        running = false;
         try {
-            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("answer metrics still busy at shutdown; the rest is measured at next start");
-                worker.shutdownNow();
-            }
+            worker.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (worker.isAlive()) {
+            log.warn("answer metrics still busy at shutdown; the rest is measured at next start");
+            worker.interrupt();
         }
     }
 }

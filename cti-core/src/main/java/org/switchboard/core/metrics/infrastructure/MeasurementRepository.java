@@ -88,11 +88,12 @@ public final class MeasurementRepository {
                 .onDuplicateKeyIgnore();
     }
 
-    /** Captured calls not measured yet (oldest first), with their legs. */
-    public List<OfferedCall> unmeasured(int limit) {
+    /** Captured calls of the given directions not measured yet (oldest first), with their legs. */
+    public List<OfferedCall> unmeasured(java.util.Set<CallDirection> directions, int limit) {
         Map<Long, Record> calls = new LinkedHashMap<>();
         dsl.select(CALLS.ID, CALLS.DIRECTION, CALLS.TALK_MS).from(CALLS)
                 .where(CALLS.MEASURED.isFalse()).and(CALLS.SOURCE.eq("PBX"))
+                .and(CALLS.DIRECTION.in(directions.stream().map(Enum::name).toList()))
                 .orderBy(CALLS.ID).limit(limit).fetch().forEach(r -> calls.put(r.get(CALLS.ID), r));
         if (calls.isEmpty()) {
             return List.of();

@@ -39,8 +39,12 @@ public final class AnswerMeasurer {
         this.zone = zone;
     }
 
+    /** Inbound and internal calls can be offered to staff; outbound and PBX-placed calls cannot. */
+    public static final java.util.Set<CallDirection> MEASURED_DIRECTIONS =
+            java.util.EnumSet.of(CallDirection.INBOUND, CallDirection.INTERNAL);
+
     public List<Measurement> measure(OfferedCall call) {
-        if (call.direction() != CallDirection.INBOUND && call.direction() != CallDirection.INTERNAL) {
+        if (!MEASURED_DIRECTIONS.contains(call.direction())) {
             return List.of();
         }
         Map<Department, List<CompletedLeg>> byDepartment = new LinkedHashMap<>();
