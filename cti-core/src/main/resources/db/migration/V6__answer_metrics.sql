@@ -33,6 +33,7 @@ CREATE TABLE answer_phones (
   extension         VARCHAR(32)  NOT NULL,
   ring_started_at   DATETIME(3)  NULL,
   ring_ms           BIGINT       NOT NULL,
+  rings             INT          NOT NULL,
   result            VARCHAR(16)  NOT NULL,
   within_threshold  BOOLEAN      NOT NULL,
   CONSTRAINT uq_answer_phones UNIQUE (call_id, department, extension),

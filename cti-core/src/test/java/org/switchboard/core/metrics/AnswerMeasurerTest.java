@@ -95,8 +95,8 @@ class AnswerMeasurerTest {
         Measurement m = ms.get(0);
         assertAll(() -> assertEquals(AnswerOutcome.ANSWERED_LATE, m.outcome()), () -> assertEquals(4000, m.ringMs()),
                 () -> assertEquals("8001", m.answeredBy()), () -> assertEquals(30_000, m.talkMs()),
-                () -> assertEquals(List.of(new ExtensionRing("8000", T0.plusMillis(100), 4050, RingResult.RING_NO_ANSWER, false),
-                        new ExtensionRing("8001", T0.plusMillis(100), 4000, RingResult.ANSWERED, false)), m.phones()));
+                () -> assertEquals(List.of(new ExtensionRing("8000", T0.plusMillis(100), 4050, 1, RingResult.RING_NO_ANSWER, false),
+                        new ExtensionRing("8001", T0.plusMillis(100), 4000, 1, RingResult.ANSWERED, false)), m.phones()));
     }
 
     @Test

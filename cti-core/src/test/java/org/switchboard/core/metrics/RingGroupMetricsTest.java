@@ -131,7 +131,8 @@ class RingGroupMetricsTest {
                         () -> assertEquals(List.of(3L, 0L, 0L, 3L), figures(phones.get("8002"))),
                         () -> assertEquals(2000, phones.get("8000").avgRingMs()),
                         () -> assertEquals(4500, phones.get("8001").avgRingMs()),
-                        () -> assertEquals(8000, phones.get("8002").longestRingMs()));
+                        () -> assertEquals(8000, phones.get("8002").longestRingMs()),
+                        () -> assertEquals(2, phones.get("8002").mostRings(), "8 s of 1 s on / 4 s off: 2 rings"));
             }
         }
     }

@@ -54,6 +54,7 @@ public final class MeasurementRepository {
                                 .set(ANSWER_PHONES.EXTENSION, p.extension())
                                 .set(ANSWER_PHONES.RING_STARTED_AT, utc(p.ringStartedAt()))
                                 .set(ANSWER_PHONES.RING_MS, p.ringMs())
+                                .set(ANSWER_PHONES.RINGS, p.rings())
                                 .set(ANSWER_PHONES.RESULT, p.result().name())
                                 .set(ANSWER_PHONES.WITHIN_THRESHOLD, p.withinThreshold())
                                 .onDuplicateKeyIgnore());
@@ -141,7 +142,7 @@ public final class MeasurementRepository {
                 .where(where).orderBy(ANSWER_PHONES.ID).fetchInto(ANSWER_PHONES)
                 .forEach(p -> phones.computeIfAbsent(p.getCallId() + "/" + p.getDepartment(), k -> new ArrayList<>())
                         .add(new ExtensionRing(p.getExtension(), instant(p.getRingStartedAt()), p.getRingMs(),
-                                RingResult.valueOf(p.getResult()), p.getWithinThreshold())));
+                                p.getRings(), RingResult.valueOf(p.getResult()), p.getWithinThreshold())));
         return phones;
     }
 }

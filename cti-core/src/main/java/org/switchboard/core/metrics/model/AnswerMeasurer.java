@@ -97,14 +97,14 @@ public final class AnswerMeasurer {
     }
 
     /** A phone that returned busy is busy even if it rang first (a SIP 180 then 486). */
-    private static ExtensionRing phone(CompletedLeg l, long thresholdMs) {
+    private ExtensionRing phone(CompletedLeg l, long thresholdMs) {
         Instant end = l.answeredAt() != null ? l.answeredAt() : l.hungUpAt();
         long ms = l.ringStartedAt() == null || end == null ? 0
                 : Math.max(0, Duration.between(l.ringStartedAt(), end).toMillis());
         RingResult result = l.answeredAt() != null ? RingResult.ANSWERED
                 : busy(l) ? RingResult.BUSY
                 : l.ringStartedAt() != null ? RingResult.RING_NO_ANSWER : RingResult.FAILED;
-        return new ExtensionRing(l.extension(), l.ringStartedAt(), ms, result,
+        return new ExtensionRing(l.extension(), l.ringStartedAt(), ms, settings.cadence().rings(ms), result,
                 result == RingResult.ANSWERED && within(ms, thresholdMs));
     }
 

@@ -57,7 +57,7 @@ public final class AnswerReport {
                         phones.computeIfAbsent(p.extension(), k -> new ArrayList<>()).add(new Sample(
                                 p.result() == RingResult.ANSWERED, p.withinThreshold(),
                                 p.result() == RingResult.RING_NO_ANSWER, p.result() == RingResult.BUSY,
-                                p.ringStartedAt() == null ? null : p.ringMs(), 0, overTalk));
+                                p.ringStartedAt() == null ? null : p.ringMs(), p.rings(), overTalk));
                     }
                 }
                 phones.forEach((ext, samples) -> rows.add(row(department, ext, samples)));
