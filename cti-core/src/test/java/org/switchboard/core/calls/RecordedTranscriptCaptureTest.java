@@ -8,16 +8,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.switchboard.core.calls.infrastructure.CallRepository.StoredCall;
 import org.switchboard.core.calls.model.CallDirection;
 import org.switchboard.core.calls.model.Disposition;
-import org.switchboard.core.storage.Database;
-import org.switchboard.core.support.AmiWarmUp;
 import org.switchboard.core.support.CaptureRig;
 import org.switchboard.core.support.MasterCsv;
-import org.switchboard.core.support.TestDatabase;
-import org.switchboard.pbx.sim.AmiServer;
-import org.switchboard.pbx.sim.Transcript;
-import org.switchboard.pbx.sim.TranscriptPlayer;
+import org.switchboard.core.support.TranscriptReplay;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * All ten recorded Asterisk sessions, replayed in real time (their own .timing.tsv) by an AMI peer on
- * a loopback socket, captured by the daemon's AMI link and stored in MariaDB. Each stored call must
+ * a loopback socket ({@link TranscriptReplay}), captured by the daemon's AMI link and stored in MariaDB. Each stored call must
  * match the transcripts README (who, disposition, ring ms ±100, talk s) and its Master.csv row.
  * The sessions are merged onto one timeline so the whole replay takes ~75 s instead of ~4 min.
  */
@@ -40,35 +34,20 @@ class RecordedTranscriptCaptureTest {
             "internal_no_answer", "internal_busy", "outbound_international_65s", "outbound_national_trunk_hangup",
             "inbound_trunk_to_operator", "wakeup_answered", "wakeup_no_answer", "wakeup_busy");
 
-    private Database db;
-    private AmiServer pbx;
+    private TranscriptReplay replay;
     private CaptureRig rig;
 
     @BeforeAll
     void replayEveryTranscriptInRealTime() throws Exception {
-        db = TestDatabase.freshDatabase();
-        pbx = new AmiServer("cti", "cti-secret", Clock.systemUTC());
-        int port = pbx.start(0);
-        rig = new CaptureRig(db, port);
-        assertTrue(pbx.awaitLogins(1, Duration.ofSeconds(20)), "daemon logged in to the AMI peer");
-        AmiWarmUp.warmUp(pbx);
-        // Staggered so that the sessions' set-up bursts do not all land in the same millisecond.
-        Transcript all = Transcript.merge("all", SCENARIOS.stream().map(Transcript::fromResource).toList(),
-                Duration.ofMillis(1500));
-        new TranscriptPlayer(pbx, 1.0, false, Clock.systemUTC()).play(all);
+        replay = TranscriptReplay.play(CaptureRig.recordingHotel(), SCENARIOS);
+        rig = replay.rig;
         assertTrue(rig.awaitStored(10, Duration.ofSeconds(15)), "ten calls stored, got " + rig.capture.storedCalls());
     }
 
     @AfterAll
     void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
-        if (db != null) {
-            db.close();
+        if (replay != null) {
+            replay.close();
         }
     }
 

@@ -17,13 +17,8 @@ import org.switchboard.core.metrics.model.Measurement;
 import org.switchboard.core.metrics.model.MetricsSettings;
 import org.switchboard.core.metrics.model.RingResult;
 import org.switchboard.core.metrics.infrastructure.MeasurementRepository;
-import org.switchboard.core.storage.Database;
-import org.switchboard.core.support.AmiWarmUp;
 import org.switchboard.core.support.CaptureRig;
-import org.switchboard.core.support.TestDatabase;
-import org.switchboard.pbx.sim.AmiServer;
-import org.switchboard.pbx.sim.Transcript;
-import org.switchboard.pbx.sim.TranscriptPlayer;
+import org.switchboard.core.support.TranscriptReplay;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -61,36 +56,23 @@ class RecordedTranscriptMetricsTest {
                 List.of(new Trunk("pstn", "SIP/trunk")));
     }
 
-    private Database db;
-    private AmiServer pbx;
+    private TranscriptReplay replay;
     private CaptureRig rig;
     private MeasurementRepository measurements;
 
     @BeforeAll
     void replay() throws Exception {
-        db = TestDatabase.freshDatabase();
-        pbx = new AmiServer("cti", "cti-secret", Clock.systemUTC());
-        rig = new CaptureRig(db, pbx.start(0), Duration.ofMillis(100), staffHotel());
-        assertTrue(pbx.awaitLogins(1, Duration.ofSeconds(20)), "daemon logged in to the AMI peer");
-        AmiWarmUp.warmUp(pbx);
-        Transcript all = Transcript.merge("staff", SCENARIOS.stream().map(Transcript::fromResource).toList(),
-                Duration.ofMillis(1500));
-        new TranscriptPlayer(pbx, 1.0, false, Clock.systemUTC()).play(all);
+        replay = TranscriptReplay.play(staffHotel(), SCENARIOS);
+        rig = replay.rig;
         assertTrue(rig.awaitStored(5, Duration.ofSeconds(15)), "five calls stored, got " + rig.capture.storedCalls());
         assertTrue(rig.awaitMeasured(5, Duration.ofSeconds(10)), "five calls measured");
-        measurements = new MeasurementRepository(db.dsl());
+        measurements = new MeasurementRepository(replay.db.dsl());
     }
 
     @AfterAll
     void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
-        if (db != null) {
-            db.close();
+        if (replay != null) {
+            replay.close();
         }
     }
 
@@ -156,7 +138,7 @@ class RecordedTranscriptMetricsTest {
         SwitchboardConfig config = new SwitchboardConfig("Recording Hotel", ZoneOffset.UTC, null, null, Duration.ZERO, "",
                 staffHotel(), CaptureRig.exampleTariffs(), SwitchboardConfig.HttpSettings.defaults(), MetricsSettings.defaults());
         LocalDate day = LocalDate.of(2026, 11, 23);
-        AnswerReport.Row total = new MetricsDesk(config, db, Clock.systemUTC())
+        AnswerReport.Row total = new MetricsDesk(config, replay.db, Clock.systemUTC())
                 .report(day, day, null, AnswerReport.By.DEPARTMENT).rows().get(4);
         assertAll(() -> assertEquals("all", total.department()), () -> assertEquals(5, total.offered()),
                 () -> assertEquals(3, total.answered()), () -> assertEquals(2, total.withinThreshold()),
