@@ -147,4 +147,17 @@ class MetricsCommandTest {
         CliTest.Result range = run("metrics", "--from", "2026-11-24", "--to", "2026-11-23");
         assertTrue(range.err().contains("--to 2026-11-23 is before --from 2026-11-24"), range.err());
     }
+
+    @Test
+    void aCallStoredWhileNothingMeasuredIsMeasuredByTheReport() {
+        SwitchboardConfig.DatabaseSettings d = loaded.database();
+        try (Database db = Database.connectAndMigrate(d.url(), d.user(), d.password())) {
+            new CallRepository(db.dsl()).store(StaffCalls.call("f", "2026-11-23T10:00:00", CallDirection.INBOUND, 5_000,
+                    StaffCalls.phone("8000", 0, 1_000L, 6_000)), Instant.now());
+        }
+        CliTest.Result r = run("metrics", "--date", "2026-11-23");
+        assertTrue(r.err().contains("(measured 1 stored call(s) not measured yet)"), r.err());
+        assertTrue(line(r.out(), "front-desk").matches("front-desk\\s+3\\s+2\\s+2\\s+66.7%.*"), r.out());
+        assertTrue(run("metrics", "--date", "2026-11-23").err().isEmpty(), "measured once");
+    }
 }
