@@ -46,7 +46,7 @@ public final class HttpApiServer implements AutoCloseable {
     public int start(String host, int port, CallRecordDesk desk, MetricsDesk metrics, LiveBoard board, Clock clock,
                      ZoneId hotelZone) throws InterruptedException {
         return start(host, port, new ApiHandler(List.of(new CallRecordsRoutes(desk, hotelZone),
-                new MetricsRoutes(metrics, board, clock, hotelZone)), new LiveStream(board)));
+                new MetricsRoutes(metrics, board, clock, hotelZone)), new LiveStream(board, clock)));
     }
 
     private int start(String host, int port, ApiHandler handler) throws InterruptedException {

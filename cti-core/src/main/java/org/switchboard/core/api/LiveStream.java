@@ -30,10 +30,12 @@ final class LiveStream {
     static final String PATH = "/api/live/stream";
 
     private final LiveBoard board;
+    private final java.time.Clock clock;
     private final AtomicLong dropped = new AtomicLong();
 
-    LiveStream(LiveBoard board) {
+    LiveStream(LiveBoard board, java.time.Clock clock) {
         this.board = board;
+        this.clock = clock;
     }
 
     void open(ChannelHandlerContext ctx, FullHttpRequest req) {
@@ -47,7 +49,7 @@ final class LiveStream {
                 .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         Channel ch = ctx.channel();
         ch.write(head);
-        send(ch, "hello", Map.of("serverTime", java.time.Instant.now(), "ringing", board.ringingNow()));
+        send(ch, "hello", Map.of("serverTime", clock.instant(), "ringing", board.ringingNow()));
         AutoCloseable subscription = board.subscribe(e -> send(ch, e.type(), e.data()));
         ch.closeFuture().addListener(f -> subscription.close());
     }

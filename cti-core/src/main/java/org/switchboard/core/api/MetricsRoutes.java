@@ -71,9 +71,8 @@ final class MetricsRoutes implements ApiRoutes {
         try {
             report = desk.report(days[0], days[1], department,
                     by == null ? AnswerReport.By.DEPARTMENT : by);
-        } catch (IllegalArgumentException e) {
-            throw new ApiJson.BadRequest(HttpResponseStatus.UNPROCESSABLE_ENTITY,
-                    e.getMessage().startsWith("department") ? "department" : "to", e.getMessage());
+        } catch (MetricsDesk.Refused e) {
+            throw new ApiJson.BadRequest(HttpResponseStatus.UNPROCESSABLE_ENTITY, e.field(), e.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", report.title());

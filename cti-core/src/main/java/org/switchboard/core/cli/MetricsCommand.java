@@ -1,11 +1,7 @@
 package org.switchboard.core.cli;
 
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.metrics.application.LiveBoard;
 import org.switchboard.core.metrics.application.MetricsDesk;
-import org.switchboard.core.metrics.application.MetricsRecorder;
-import org.switchboard.core.metrics.infrastructure.MeasurementRepository;
-import org.switchboard.core.metrics.model.AnswerMeasurer;
 import org.switchboard.core.metrics.model.AnswerReport;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.storage.RuntimeDatabase;
@@ -46,15 +42,11 @@ final class MetricsCommand implements Callable<Integer> {
         SwitchboardConfig c = options.load();
         MetricsDesk.Report report;
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
-            // Calls stored while nothing measured them (the daemon stopped first) are measured now, as its next start would.
-            try (MetricsRecorder recorder = new MetricsRecorder(new AnswerMeasurer(c.directory(), c.metrics(), c.hotelZone()),
-                    new MeasurementRepository(db.dsl()), new LiveBoard(c.directory()))) {
-                int measured = recorder.measureMissing();
-                if (measured > 0) {
-                    spec.commandLine().getErr().printf("(measured %d stored call(s) not measured yet)%n", measured);
-                }
-            }
             MetricsDesk desk = new MetricsDesk(c, db, Clock.systemUTC());
+            int measured = desk.measureMissing(); // calls stored while nothing measured them
+            if (measured > 0) {
+                spec.commandLine().getErr().printf("(measured %d stored call(s) not measured yet)%n", measured);
+            }
             LocalDate[] range = days.resolve(desk.today());
             AnswerReport.By grouping = by == null ? AnswerReport.By.DEPARTMENT : AnswerReport.By.valueOf(by.name().toUpperCase());
             report = desk.report(range[0], range[1], department, grouping);

@@ -14,7 +14,6 @@ import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.metrics.application.LiveBoard;
 import org.switchboard.core.metrics.application.MetricsRecorder;
 import org.switchboard.core.metrics.infrastructure.MeasurementRepository;
-import org.switchboard.core.metrics.model.AnswerMeasurer;
 import org.switchboard.core.storage.Database;
 import org.switchboard.pbx.ami.AmiLink;
 import org.switchboard.pbx.ami.AmiSettings;
@@ -51,8 +50,7 @@ public final class CaptureDaemon implements AutoCloseable {
                 config.hotelZone(), clock);
         this.board = new LiveBoard(config.directory());
         this.measurements = new MeasurementRepository(db.dsl());
-        this.metrics = new MetricsRecorder(new AnswerMeasurer(config.directory(), config.metrics(), config.hotelZone()),
-                measurements, board);
+        this.metrics = MetricsRecorder.forConfig(config, measurements, board);
         capture.addObserver(board::observe);
         capture.addListener(metrics::stored);
         capture.addListener((id, call) -> {
@@ -68,7 +66,7 @@ public final class CaptureDaemon implements AutoCloseable {
         if (missing > 0) {
             log.info("rated {} stored outbound call(s) that had no charge yet", missing);
         }
-        java.time.LocalDate today = config.metrics().shifts().slotOf(clock.instant(), config.hotelZone()).date();
+        java.time.LocalDate today = config.metrics().shifts().businessDay(clock.instant(), config.hotelZone());
         board.startDay(today, measurements.find(today, today, null, false));
         int measured = metrics.measureMissing();
         if (measured > 0) {

@@ -28,8 +28,8 @@ public final class AnswerReportFormat {
             sb.append(String.format(Locale.ROOT, fmt, r.department(), by == By.DEPARTMENT ? "" : total ? "(all)" : r.group(),
                     r.offered(), r.answered(), r.withinThreshold(),
                     r.serviceLevelPercent() == null ? "-" : r.serviceLevelPercent().toPlainString() + "%",
-                    r.missed(), r.busy(), seconds(r.avgRingMs(), 1), seconds(r.p90RingMs(), 1),
-                    seconds(r.longestRingMs(), 1), r.mostRings(), r.overTalkTarget()));
+                    r.missed(), r.busy(), seconds(r.avgRingMs()), seconds(r.p90RingMs()),
+                    seconds(r.longestRingMs()), r.mostRings(), r.overTalkTarget()));
         }
         return sb.toString();
     }
@@ -43,18 +43,21 @@ public final class AnswerReportFormat {
             sb.append(String.join(",", r.department(), r.group(), String.valueOf(r.offered()),
                     String.valueOf(r.answered()), String.valueOf(r.withinThreshold()),
                     r.serviceLevelPercent() == null ? "" : r.serviceLevelPercent().toPlainString(),
-                    String.valueOf(r.missed()), String.valueOf(r.busy()), seconds(r.avgRingMs(), 3).replace("-", ""),
-                    seconds(r.p90RingMs(), 3).replace("-", ""), seconds(r.longestRingMs(), 3).replace("-", ""),
+                    String.valueOf(r.missed()), String.valueOf(r.busy()), csvSeconds(r.avgRingMs()),
+                    csvSeconds(r.p90RingMs()), csvSeconds(r.longestRingMs()),
                     String.valueOf(r.mostRings()), String.valueOf(r.overTalkTarget()))).append("\r\n");
         }
         return sb.toString();
     }
 
-    private static String seconds(Long ms, int decimals) {
-        if (ms == null) {
-            return "-";
-        }
-        return new java.math.BigDecimal(ms).movePointLeft(3).setScale(decimals, java.math.RoundingMode.HALF_UP)
-                .toPlainString() + (decimals == 1 ? "s" : "");
+    /** Text: tenths of a second, "-" for none. */
+    private static String seconds(Long ms) {
+        return ms == null ? "-" : new java.math.BigDecimal(ms).movePointLeft(3)
+                .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "s";
+    }
+
+    /** CSV: milliseconds as seconds with three decimals, empty for none. */
+    private static String csvSeconds(Long ms) {
+        return ms == null ? "" : new java.math.BigDecimal(ms).movePointLeft(3).setScale(3).toPlainString();
     }
 }

@@ -27,18 +27,42 @@ public final class MetricsDesk {
         this.clock = clock;
     }
 
+    /**
+     * Measures stored calls nothing has measured yet (the daemon stopped before it could), as the
+     * daemon's next start would; returns how many. Safe while the daemon runs: measuring is idempotent.
+     */
+    public int measureMissing() {
+        try (MetricsRecorder recorder = MetricsRecorder.forConfig(config, repository, new LiveBoard(config.directory()))) {
+            return recorder.measureMissing();
+        }
+    }
+
+    /** A report request that cannot be answered, naming the offending field. */
+    public static final class Refused extends IllegalArgumentException {
+        private final String field;
+
+        Refused(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
     /** The business day now: the date its current shift started on. */
     public LocalDate today() {
-        return config.metrics().shifts().slotOf(clock.instant(), config.hotelZone()).date();
+        return config.metrics().shifts().businessDay(clock.instant(), config.hotelZone());
     }
 
     /** A report over business days {@code from}..{@code to}; {@code department} null for all. */
     public Report report(LocalDate from, LocalDate to, String department, AnswerReport.By by) {
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("the last date " + to + " is before the first " + from);
+            throw new Refused("to", "the last date " + to + " is before the first " + from);
         }
         if (department != null && !config.directory().departments().containsKey(department)) {
-            throw new IllegalArgumentException("department '" + department + "' is not configured (known: "
+            throw new Refused("department", "department '" + department + "' is not configured (known: "
                     + String.join(", ", new TreeSet<>(config.directory().departments().keySet())) + ")");
         }
         List<Measurement> ms = repository.find(from, to, department, by == AnswerReport.By.EXTENSION);

@@ -42,6 +42,13 @@ public final class MetricsRecorder implements AutoCloseable {
         worker.start();
     }
 
+    /** The recorder for a configuration: its directory, metrics settings and hotel zone. */
+    public static MetricsRecorder forConfig(org.switchboard.core.config.SwitchboardConfig config,
+                                            MeasurementRepository repository, LiveBoard board) {
+        return new MetricsRecorder(new AnswerMeasurer(config.directory(), config.metrics(), config.hotelZone()),
+                repository, board);
+    }
+
     /** Queues a just-stored call for measuring (called on the capture thread; returns at once). */
     public void stored(long callId, CompletedCall call) {
         if (AnswerMeasurer.MEASURED_DIRECTIONS.contains(call.direction())) {

@@ -54,6 +54,11 @@ public record ShiftPlan(List<Shift> shifts) {
                 : new Slot(local.toLocalDate().minusDays(1), shifts.get(shifts.size() - 1).name());
     }
 
+    /** The business day a moment belongs to: the date its shift started on. */
+    public LocalDate businessDay(Instant at, ZoneId zone) {
+        return slotOf(at, zone).date();
+    }
+
     /** When the business day {@code date} begins: its first shift's start. */
     public Instant dayStart(LocalDate date, ZoneId zone) {
         return date.atTime(shifts.get(0).start()).atZone(zone).toInstant();
