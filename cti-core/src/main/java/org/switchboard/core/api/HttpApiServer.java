@@ -45,8 +45,19 @@ public final class HttpApiServer implements AutoCloseable {
     /** With the answer-speed report, the live board and its stream as well. */
     public int start(String host, int port, CallRecordDesk desk, MetricsDesk metrics, LiveBoard board, Clock clock,
                      ZoneId hotelZone) throws InterruptedException {
-        return start(host, port, new ApiHandler(List.of(new CallRecordsRoutes(desk, hotelZone),
-                new MetricsRoutes(metrics, board, clock, hotelZone)), new LiveStream(board, clock)));
+        return start(host, port, desk, metrics, board, clock, hotelZone, null);
+    }
+
+    /** With wake-up calls as well ({@code wakeups} may be null: no wake-up routes). */
+    public int start(String host, int port, CallRecordDesk desk, MetricsDesk metrics, LiveBoard board, Clock clock,
+                     ZoneId hotelZone, org.switchboard.core.wakeup.application.WakeupDesk wakeups)
+            throws InterruptedException {
+        List<ApiRoutes> routes = new java.util.ArrayList<>(List.of(new CallRecordsRoutes(desk, hotelZone),
+                new MetricsRoutes(metrics, board, clock, hotelZone)));
+        if (wakeups != null) {
+            routes.add(new WakeupRoutes(wakeups, clock, hotelZone));
+        }
+        return start(host, port, new ApiHandler(routes, new LiveStream(board, clock)));
     }
 
     private int start(String host, int port, ApiHandler handler) throws InterruptedException {

@@ -69,10 +69,17 @@ final class DemoCommand implements Callable<Integer> {
                 config.ami().pbxZone(), config.ami().pingInterval(), config.ami().readTimeout(),
                 config.ami().actionTimeout(), config.ami().backoffInitial(), config.ami().backoffMax(),
                 config.ami().queueCapacity());
+        // The simulated rooms answer, ignore or reject wake-ups; demo timing so every outcome shows within minutes.
+        org.switchboard.pbx.sim.WakeupResponder rooms = services.add(new org.switchboard.pbx.sim.WakeupResponder(pbx,
+                clock, config.ami().pbxZone(), DemoCommand::demoBehaviour));
+        pbx.setOriginateHandler(rooms);
+        config = config.withWakeup(config.wakeup().withTiming(Duration.ofSeconds(15), Duration.ofSeconds(30), 1)
+                .withMinimumAnswer(Duration.ofSeconds(2)));
         CaptureDaemon daemon = services.add(new CaptureDaemon(config, ami, db, clock));
         daemon.start();
         traffic.start(Duration.ofMillis(callEveryMs));
-        int apiPort = services.startApi(config, db, clock, daemon.liveBoard(),
+        List<String> booked = bookDemoWakeups(config, daemon, clock);
+        int apiPort = services.startApi(config, db, clock, daemon,
                 httpPort != null ? httpPort : config.http().port());
 
         out.printf("Demo running: simulated Asterisk on 127.0.0.1:%d, a new call every ~%.1f s.%n", port,
@@ -88,6 +95,9 @@ final class DemoCommand implements Callable<Integer> {
                 config.http().host(), apiPort);
         out.printf("            http://%s:%d/api/live/stream (server-sent events as they happen)%n",
                 config.http().host(), apiPort);
+        out.println("  wake-ups booked for the next minute (rooms answer, ignore, are busy or hang up at once):");
+        booked.forEach(b -> out.println("    " + b));
+        out.println("                       scripts/switchboard wakeup list      (alarms: event wakeup-alarm on the stream)");
         out.println("Ctrl-C to stop.");
         out.flush();
         long until = durationSeconds > 0 ? System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos()
@@ -105,6 +115,38 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         services.close();
         return 0;
+    }
+
+    /** What a simulated room does when a wake-up rings: by its number, so each outcome is seen. */
+    static org.switchboard.pbx.sim.WakeupResponder.Behaviour demoBehaviour(String extension) {
+        char last = extension.isEmpty() ? '0' : extension.charAt(extension.length() - 1);
+        return switch (last) {
+            case '3', '8' -> org.switchboard.pbx.sim.WakeupResponder.Behaviour.NO_ANSWER;
+            case '4', '9' -> org.switchboard.pbx.sim.WakeupResponder.Behaviour.BUSY;
+            case '5' -> org.switchboard.pbx.sim.WakeupResponder.Behaviour.HANG_UP_AT_ONCE;
+            default -> org.switchboard.pbx.sim.WakeupResponder.Behaviour.ANSWER;
+        };
+    }
+
+    /** Books six rooms at the next whole minute at least 20 s away: one each of the outcomes, one with a second call. */
+    private static List<String> bookDemoWakeups(SwitchboardConfig config, CaptureDaemon daemon, Clock clock) {
+        java.time.ZonedDateTime at = clock.instant().atZone(config.hotelZone()).plusSeconds(20)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1);
+        List<String> rooms = config.directory().extensions().values().stream().filter(Extension::isRoom)
+                .map(Extension::room).sorted(Comparator.reverseOrder()).limit(20).sorted().limit(6).toList();
+        List<String> out = new java.util.ArrayList<>();
+        var desk = daemon.wakeupDesk();
+        for (int i = 0; i < rooms.size(); i++) {
+            String room = rooms.get(i);
+            try {
+                desk.book(new org.switchboard.core.wakeup.application.WakeupDesk.Request(List.of(room),
+                        at.toLocalDateTime().toString(), i == 0 ? Duration.ofMinutes(1) : null, false, "demo", null))
+                        .forEach(b -> out.add(b.readBack() + "  [" + demoBehaviour(room).name().toLowerCase() + "]"));
+            } catch (org.switchboard.core.wakeup.application.WakeupDesk.Refused e) {
+                out.add("room " + room + ": " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static TrafficGenerator.Hotel simulatedHotel(SwitchboardConfig config) {

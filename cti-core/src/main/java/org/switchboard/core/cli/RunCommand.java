@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
         Database db = services.database(config.database(), config.database().dataDir(), ConfigOptions.home(), "run");
         CaptureDaemon daemon = services.add(new CaptureDaemon(config, config.ami(), db, Clock.systemUTC()));
         daemon.start();
-        int httpPort = services.startApi(config, db, Clock.systemUTC(), daemon.liveBoard(), config.http().port());
+        int httpPort = services.startApi(config, db, Clock.systemUTC(), daemon, config.http().port());
         spec.commandLine().getOut().printf("Switchboard running for %s: PBX %s:%d, database %s, API http://%s:%d/api/calls."
                         + " Ctrl-C to stop.%n", config.hotelName(), config.ami().host(), config.ami().port(),
                 config.database(), config.http().host(), httpPort);

@@ -35,11 +35,11 @@ final class RunningServices implements AutoCloseable {
 
     /** Starts the HTTP API on the configured host and the given port; returns the bound port. */
     int startApi(SwitchboardConfig config, Database db, java.time.Clock clock,
-                 org.switchboard.core.metrics.application.LiveBoard board, int port) throws InterruptedException {
+                 org.switchboard.core.daemon.CaptureDaemon daemon, int port) throws InterruptedException {
         return add(new org.switchboard.core.api.HttpApiServer()).start(config.http().host(), port,
                 new org.switchboard.core.records.CallRecordDesk(config, db, clock),
-                new org.switchboard.core.metrics.application.MetricsDesk(config, db, clock), board, clock,
-                config.hotelZone());
+                new org.switchboard.core.metrics.application.MetricsDesk(config, db, clock), daemon.liveBoard(), clock,
+                config.hotelZone(), daemon.wakeupDesk());
     }
 
     void closeOnShutdown() {

@@ -29,8 +29,18 @@ final class StayCommands {
                    Function<SwitchboardConfig, Function<StayDesk, StayDesk.Outcome>> action) {
         SwitchboardConfig c = options.load();
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
-            StayDesk desk = new StayDesk(new StayRepository(db.dsl()), c.directory(), Clock.systemUTC());
-            StayDesk.Outcome o = action.apply(c).apply(desk);
+            StayDesk.Outcome o;
+            try (var timers = org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers.open(db.dataSource(),
+                    Clock.systemUTC())) {
+                var wakeups = WakeupCommand.desk(c, db, timers, Clock.systemUTC());
+                StayDesk desk = new StayDesk(new StayRepository(db.dsl()), c.directory(), Clock.systemUTC(), room -> {
+                    int n = wakeups.cancelRoom(room, "guest checked out");
+                    if (n > 0) {
+                        spec.commandLine().getOut().println("room " + room + " is vacant: cancelled " + n + " wake-up booking(s)");
+                    }
+                });
+                o = action.apply(c).apply(desk);
+            }
             if (o instanceof StayDesk.Refused r) {
                 spec.commandLine().getErr().println("switchboard " + command + ": " + r.message());
                 return 2;

@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, CallsCommand.class,
                 RoomsCommand.class, RateCommand.class, RerateCommand.class, EnterCallCommand.class,
                 EditCallCommand.class, CallHistoryCommand.class, StayCommands.CheckIn.class, StayCommands.Move.class,
-                StayCommands.CheckOut.class, StayCommands.Guests.class, MetricsCommand.class})
+                StayCommands.CheckOut.class, StayCommands.Guests.class, MetricsCommand.class, WakeupCommand.class})
 final class SwitchboardCommand {
 }

@@ -50,7 +50,7 @@ public final class ConfigLoader {
             throw new ConfigException(errors);
         }
         Map<String, Node> top = y.entries(root, "", Set.of("hotel", "pbx", "trunks", "database", "capture", "http",
-                "metrics"));
+                "metrics", "wakeup"));
 
         MappingNode hotelNode = y.mapping(top, "hotel", "", root, true);
         String hotelName = null;
@@ -145,6 +145,7 @@ public final class ConfigLoader {
         }
         MetricsSettings metrics = MetricsConfig.read(y, top, root);
         MetricsConfig.checkCallTypes(extensionsFile, directory.departments(), callTypeNodes, metrics);
+        org.switchboard.core.wakeup.model.WakeupSettings wakeup = WakeupConfig.read(y, top, root, directory);
         org.switchboard.billing.rating.TariffBook tariffs = null;
         try {
             tariffs = TariffLoader.loadAll(dir);
@@ -156,7 +157,7 @@ public final class ConfigLoader {
         }
         Directory withTrunks = new Directory(directory.extensions(), directory.departments(), trunks);
         return new SwitchboardConfig(hotelName, zone, ami, database, grace, did == null ? "" : did, withTrunks, tariffs, http,
-                metrics);
+                metrics, wakeup);
     }
 
     private static Directory loadDirectory(Path dir, YamlNodes y, Map<String, Node> callTypeNodes) {

@@ -11,7 +11,22 @@ import java.time.ZoneId;
 public record SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings ami, DatabaseSettings database,
                                 Duration cdrGrace, String did, Directory directory,
                                 org.switchboard.billing.rating.TariffBook tariffs, HttpSettings http,
-                                org.switchboard.core.metrics.model.MetricsSettings metrics) {
+                                org.switchboard.core.metrics.model.MetricsSettings metrics,
+                                org.switchboard.core.wakeup.model.WakeupSettings wakeup) {
+
+    /** Without a {@code wakeup:} section: the default wake-up settings. */
+    public SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings ami, DatabaseSettings database,
+                             Duration cdrGrace, String did, Directory directory,
+                             org.switchboard.billing.rating.TariffBook tariffs, HttpSettings http,
+                             org.switchboard.core.metrics.model.MetricsSettings metrics) {
+        this(hotelName, hotelZone, ami, database, cdrGrace, did, directory, tariffs, http, metrics,
+                org.switchboard.core.wakeup.model.WakeupSettings.defaults());
+    }
+
+    public SwitchboardConfig withWakeup(org.switchboard.core.wakeup.model.WakeupSettings settings) {
+        return new SwitchboardConfig(hotelName, hotelZone, ami, database, cdrGrace, did, directory, tariffs, http,
+                metrics, settings);
+    }
 
     /** Where the HTTP API listens (default 127.0.0.1:8080; port 0 picks a free port). */
     public record HttpSettings(String host, int port) {

@@ -19,11 +19,20 @@ import org.switchboard.pbx.ami.AmiLink;
 import org.switchboard.pbx.ami.AmiSettings;
 import org.switchboard.pbx.ami.PbxEventQueue;
 
+import org.switchboard.core.stays.application.RoomOccupancy;
+import org.switchboard.core.stays.infrastructure.StayRepository;
+import org.switchboard.core.wakeup.application.WakeupCaller;
+import org.switchboard.core.wakeup.application.WakeupDesk;
+import org.switchboard.core.wakeup.application.WakeupTimers;
+import org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers;
+import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
+
 import java.time.Clock;
 
 /**
  * Wires the capture path: AMI link → bounded queue → call assembler → MariaDB; prices each stored
- * outbound call, measures the answer speed of calls offered to staff, and keeps the live board.
+ * outbound call, measures the answer speed of calls offered to staff, keeps the live board, and places
+ * the wake-up calls that operators book.
  */
 public final class CaptureDaemon implements AutoCloseable {
 
@@ -37,10 +46,14 @@ public final class CaptureDaemon implements AutoCloseable {
     private final MeasurementRepository measurements;
     private final SwitchboardConfig config;
     private final Clock clock;
+    private final Database db;
+    private final WakeupTimers wakeupTimers;
+    private final WakeupCaller wakeups;
 
     public CaptureDaemon(SwitchboardConfig config, AmiSettings ami, Database db, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.db = db;
         PbxEventQueue queue = new PbxEventQueue(ami.queueCapacity());
         CallAssembler assembler = new CallAssembler(new CallSummarizer(config.directory(), config.hotelZone()),
                 config.cdrGrace());
@@ -51,7 +64,11 @@ public final class CaptureDaemon implements AutoCloseable {
         this.board = new LiveBoard(config.directory());
         this.measurements = new MeasurementRepository(db.dsl());
         this.metrics = MetricsRecorder.forConfig(config, measurements, board);
+        this.wakeupTimers = QuartzWakeupTimers.open(db.dataSource(), clock);
+        this.wakeups = new WakeupCaller(new WakeupRepository(db.dsl()), wakeupTimers, link, config.wakeup(),
+                config.hotelZone(), clock, board::announce);
         capture.addObserver(board::observe);
+        capture.addObserver(wakeups::observe);
         capture.addListener(metrics::stored);
         capture.addListener((id, call) -> {
             if (call.direction() == CallDirection.OUTBOUND) {
@@ -74,7 +91,8 @@ public final class CaptureDaemon implements AutoCloseable {
         }
         capture.start();
         link.start();
-        log.info("capture started");
+        wakeups.start();
+        log.info("capture started; wake-up calls armed");
     }
 
     public CaptureService capture() {
@@ -89,8 +107,19 @@ public final class CaptureDaemon implements AutoCloseable {
         return board;
     }
 
+    /** The operator's wake-up desk on this daemon's timers (bookings set timers at once). */
+    public WakeupDesk wakeupDesk() {
+        return new WakeupDesk(new WakeupRepository(db.dsl()), wakeupTimers, config.directory(),
+                RoomOccupancy.of(new StayRepository(db.dsl())), config.hotelZone(), clock);
+    }
+
+    public WakeupCaller wakeups() {
+        return wakeups;
+    }
+
     @Override
     public void close() {
+        wakeups.close();
         link.close();
         capture.close();
         metrics.close();

@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
         cfg.setJdbcUrl(jdbcUrl);
         cfg.setUsername(user == null || user.isEmpty() ? "root" : user);
         cfg.setPassword(password == null ? "" : password);
-        cfg.setMaximumPoolSize(4);
+        cfg.setMaximumPoolSize(10); // capture, metrics, API, wake-ups and Quartz's own threads
         cfg.setPoolName("switchboard");
         cfg.setConnectionTimeout(5000);
         cfg.setInitializationFailTimeout(5000);

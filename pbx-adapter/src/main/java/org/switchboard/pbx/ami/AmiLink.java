@@ -6,6 +6,7 @@ import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -28,6 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The daemon's AMI session with Asterisk, kept up by one supervisor thread: log in (retrying with
@@ -39,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code logoff}) and open a new one, so back-off and re-sync are ours. Events go through
  * {@link AmiEventTranslator} into the {@link PbxEventQueue}; asterisk-java types stay in here.
  */
-public final class AmiLink implements AutoCloseable {
+public final class AmiLink implements AutoCloseable, Originator {
 
     private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
 
@@ -53,6 +55,7 @@ public final class AmiLink implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private volatile boolean connected;
     private volatile Thread supervisor;
+    private volatile Session current;
 
     public AmiLink(AmiSettings settings, PbxEventQueue queue, Clock clock) {
         this.settings = settings;
@@ -87,6 +90,7 @@ public final class AmiLink implements AutoCloseable {
             Session session = new Session();
             try {
                 session.open();
+                current = session;
                 backoff.reset();
                 session.watch();
             } catch (InterruptedException e) {
@@ -98,6 +102,7 @@ public final class AmiLink implements AutoCloseable {
             } catch (Exception e) {
                 log.warn("AMI link to {}:{} failed: {}", settings.host(), settings.port(), e.toString());
             } finally {
+                current = null;
                 session.close();
             }
             if (running.get()) {
@@ -109,6 +114,16 @@ public final class AmiLink implements AutoCloseable {
                 }
             }
         }
+    }
+
+    @Override
+    public void originate(OriginateRequest request, Consumer<String> refused) {
+        Session s = current;
+        if (s == null || !connected) {
+            refused.accept("PBX link is down");
+            return;
+        }
+        s.originate(request, refused);
     }
 
     /** Sleeps in short steps so that {@link #close()} need not interrupt a thread inside asterisk-java. */
@@ -170,6 +185,28 @@ public final class AmiLink implements AutoCloseable {
             List<PbxEvent.ActiveChannel> channels = translator.activeChannels(rows);
             hand(new PbxEvent.ChannelSnapshot(EventTime.arrival(clock.instant()), channels));
             log.info("AMI re-sync: {} live channel(s)", channels.size());
+        }
+
+        /** Asynchronous: the response is handed to {@code refused} on asterisk-java's reader thread. */
+        void originate(OriginateRequest r, Consumer<String> refused) {
+            OriginateAction a = new OriginateAction();
+            a.setActionId(r.actionId());
+            a.setChannel(r.channel());
+            a.setContext(r.context());
+            a.setExten(r.exten());
+            a.setPriority(1);
+            a.setTimeout(r.timeout().toMillis());
+            if (r.callerId() != null) {
+                a.setCallerId(r.callerId());
+            }
+            r.variables().forEach(a::setVariable);
+            a.setAsync(true);
+            try {
+                connection.sendAction(a, response -> refused.accept(response instanceof ManagerError
+                        ? "PBX refused the Originate: " + response.getMessage() : null));
+            } catch (Exception e) {
+                refused.accept("could not send the Originate: " + e);
+            }
         }
 
         /** Returns when the session is lost, the PBX stops answering pings, or the link closes. */

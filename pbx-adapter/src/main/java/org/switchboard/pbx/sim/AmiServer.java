@@ -44,6 +44,7 @@ public final class AmiServer implements AutoCloseable {
     private final ChannelTracker tracker;
     private final ChannelGroup clients = new DefaultChannelGroup("ami-clients", GlobalEventExecutor.INSTANCE);
     private final AtomicInteger logins = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong channelSequence = new java.util.concurrent.atomic.AtomicLong(0x100);
     private final AtomicReference<OriginateHandler> originateHandler = new AtomicReference<>();
     private EventLoopGroup group;
     private Channel serverChannel;
@@ -79,6 +80,11 @@ public final class AmiServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Asterisk's global channel sequence (the part after the dot of a Uniqueid), shared by all simulated calls. */
+    public long nextChannelSequence() {
+        return channelSequence.getAndIncrement();
     }
 
     public void setOriginateHandler(OriginateHandler handler) {

@@ -78,9 +78,9 @@ public final class CallTemplate {
             bursts.get(bursts.size() - 1).add(tm.message());
             previous = tm.offsetMicros();
         }
-        if (bursts.size() < 2 || bursts.size() > 3) {
-            throw new IllegalArgumentException(t.name() + ": expected 2 or 3 bursts (set-up, [answer], end), found "
-                    + bursts.size());
+        if (bursts.size() < 2 || bursts.size() > 6) {
+            throw new IllegalArgumentException(t.name() + ": expected 2 to 6 bursts (set-up, [answer, dialplan …], end),"
+                    + " found " + bursts.size());
         }
         return new CallTemplate(t.name(), bursts.stream().map(List::copyOf).toList(), List.copyOf(starts),
                 List.copyOf(gaps), Map.copyOf(roleTokens), recordedStart);
@@ -90,9 +90,9 @@ public final class CallTemplate {
         return name;
     }
 
-    /** True when the recording has a talk phase (set-up · answer · end). */
+    /** True when the recording has a talk phase (set-up · answer · [dialplan steps] · end). */
     public boolean answered() {
-        return bursts.size() == 3;
+        return bursts.size() >= 3;
     }
 
     /** A burst of events to be sent at one instant. */
@@ -103,20 +103,23 @@ public final class CallTemplate {
      * Renders a new call. {@code roles} gives each role's new value (devices such as {@code SIP/102}
      * follow their extension token unless a role {@code device:SIP/102} names another device); {@code sequence} supplies the global channel sequence numbers
      * Asterisk would use. Ring and talk replace the recording's two silences: ring runs from the
-     * start of the set-up burst to the answer (or end) burst, talk from the answer burst to the end burst.
+     * start of the set-up burst to the answer (or end) burst, talk from the answer burst to the end burst
+     * (a recording with dialplan steps between them, such as a wake-up message, has its steps scaled alike).
      */
     public List<ScheduledBurst> render(Instant start, Duration ring, Duration talk, Map<String, String> roles,
                                        java.util.function.LongSupplier sequence, ZoneId pbxZone) {
         long ringMicros = ring.toNanos() / 1000;
         long talkMicros = answered() ? talk.toNanos() / 1000 : 0;
-        List<Long> newGaps = answered() ? List.of(ringMicros, talkMicros) : List.of(ringMicros);
+        long recordedTalkSpan = burstStartMicros.get(bursts.size() - 1) - burstStartMicros.get(1);
         // New start offset of every burst.
         List<Long> newStarts = new ArrayList<>();
         newStarts.add(0L);
         for (int k = 1; k < bursts.size(); k++) {
             // Ring and talk run from the start of one burst to the start of the next (never shorter than the burst).
             long recordedBurstLen = burstStartMicros.get(k) - gapsMicros.get(k - 1) - burstStartMicros.get(k - 1);
-            newStarts.add(newStarts.get(k - 1) + Math.max(recordedBurstLen, newGaps.get(k - 1)));
+            long span = k == 1 ? ringMicros : Math.round((double) talkMicros
+                    * (burstStartMicros.get(k) - burstStartMicros.get(k - 1)) / recordedTalkSpan);
+            newStarts.add(newStarts.get(k - 1) + Math.max(recordedBurstLen, span));
         }
         Map<String, String> ids = new LinkedHashMap<>();
         String bridge = UUID.randomUUID().toString();
@@ -183,7 +186,7 @@ public final class CallTemplate {
     private String rewriteVariable(String variable, String value, Map<String, String> ids, Map<String, String> roles,
                                    long ringMicros, long talkMicros) {
         long recordedRing = gapsMicros.get(0);
-        long recordedTalk = answered() ? gapsMicros.get(1) : 0;
+        long recordedTalk = gapsMicros.stream().skip(1).mapToLong(Long::longValue).sum();
         try {
             switch (variable == null ? "" : variable) {
                 case "DIALEDTIME_MS":

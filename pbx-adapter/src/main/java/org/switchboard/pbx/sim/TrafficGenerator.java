@@ -69,7 +69,6 @@ public final class TrafficGenerator implements AutoCloseable {
     private final Hotel hotel;
     private final Clock clock;
     private final Random random;
-    private final AtomicLong sequence = new AtomicLong(0x100);
     private final AtomicLong order = new AtomicLong();
     private final PriorityQueue<Due> timeline = new PriorityQueue<>(
             (a, b) -> a.at().equals(b.at()) ? Long.compare(a.order(), b.order()) : a.at().compareTo(b.at()));
@@ -158,12 +157,12 @@ public final class TrafficGenerator implements AutoCloseable {
     public List<CallTemplate.ScheduledBurst> render(CallPlan plan, Instant start) {
         CallTemplate template = plan.pattern().template();
         List<CallTemplate.ScheduledBurst> bursts = template.render(start, plan.ring(), plan.talk(), plan.roles(),
-                sequence::getAndIncrement, hotel.pbxZone());
+                server::nextChannelSequence, hotel.pbxZone());
         if (plan.alsoRinging().isEmpty()) {
             return bursts;
         }
         return RingGroup.addPhones(bursts, "SIP/" + plan.roles().get("callee"),
-                plan.alsoRinging().stream().map(e -> "SIP/" + e).toList(), template.answered(), sequence::getAndIncrement);
+                plan.alsoRinging().stream().map(e -> "SIP/" + e).toList(), template.answered(), server::nextChannelSequence);
     }
 
     /** A random call with the hotel's mix of traffic. */

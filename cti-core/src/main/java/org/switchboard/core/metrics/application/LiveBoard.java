@@ -161,6 +161,11 @@ public final class LiveBoard {
         return () -> listeners.remove(listener);
     }
 
+    /** Tells the live stream's listeners something from elsewhere in the daemon (e.g. a wake-up alarm). */
+    public void announce(String type, Object data) {
+        publish(new LiveEvent(type, data));
+    }
+
     private void publish(LiveEvent event) {
         for (Consumer<LiveEvent> l : listeners) {
             try {

@@ -23,11 +23,18 @@ public final class StayDesk {
     private final StayRepository stays;
     private final Directory directory;
     private final Clock clock;
+    private final java.util.function.Consumer<String> vacated;
 
     public StayDesk(StayRepository stays, Directory directory, Clock clock) {
+        this(stays, directory, clock, room -> { });
+    }
+
+    /** {@code vacated} hears of every room a check-out leaves empty (its wake-ups are cancelled). */
+    public StayDesk(StayRepository stays, Directory directory, Clock clock, java.util.function.Consumer<String> vacated) {
         this.stays = stays;
         this.directory = directory;
         this.clock = clock;
+        this.vacated = vacated;
     }
 
     public Outcome checkIn(String accountId, String name, String room, Money deposit, String sharerOf) {
@@ -52,7 +59,13 @@ public final class StayDesk {
     }
 
     public Outcome checkOut(String accountId) {
-        return attempt(() -> stays.checkOut(accountId, clock.instant()), "checked out " + accountId);
+        String room = stays.inHouse().stream().filter(g -> g.accountId().equals(accountId))
+                .map(StayRepository.InHouse::room).findFirst().orElse(null);
+        Outcome o = attempt(() -> stays.checkOut(accountId, clock.instant()), "checked out " + accountId);
+        if (o instanceof Done && room != null && !stays.isOccupied(room)) {
+            vacated.accept(room);
+        }
+        return o;
     }
 
     public List<StayRepository.InHouse> inHouse() {

@@ -91,6 +91,15 @@ public final class StayRepository {
         });
     }
 
+    /** True once any guest was ever checked in here (the hotel keeps its stays in Switchboard). */
+    public boolean keepsStays() {
+        return dsl.fetchExists(GUEST_ACCOUNTS);
+    }
+
+    public boolean isOccupied(String room) {
+        return !inHouse(dsl, room).isEmpty();
+    }
+
     /** Everyone in house, by room. */
     public List<InHouse> inHouse() {
         return inHouseQuery(dsl).fetch(StayRepository::inHouseRow);

@@ -1,0 +1,199 @@
+package org.switchboard.core.wakeup.application;
+
+import org.switchboard.core.directory.Directory;
+import org.switchboard.core.directory.Extension;
+import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
+import org.switchboard.core.wakeup.model.LocalWakeTime;
+import org.switchboard.core.wakeup.model.ReadBack;
+import org.switchboard.core.wakeup.model.WakeupCall;
+import org.switchboard.core.wakeup.model.WakeupReport;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The operator's wake-up use cases: book (one room or a group at the same time), change, cancel,
+ * list. Rooms are rooms, not extensions; times are the hotel's wall-clock time. Every booking is
+ * written whole or not at all, and answered with the sentence read back to the guest.
+ */
+public final class WakeupDesk {
+
+    /** A booking the desk will not make, and why (unknown room, time past, duplicate, vacant room). */
+    public static final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** What the operator asked for. {@code secondAfter} null: one call; {@code daily}: every day until check-out. */
+    public record Request(List<String> rooms, String time, Duration secondAfter, boolean daily, String bookedBy,
+                          String groupName) {
+    }
+
+    /** A booking made: its id and the read-back sentence, per room. */
+    public record Booked(long bookingId, String room, Instant firstCall, String readBack) {
+    }
+
+    private final WakeupRepository repository;
+    private final WakeupTimers timers;
+    private final Directory directory;
+    private final org.switchboard.core.stays.application.RoomOccupancy occupancy;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    /** {@code occupancy}: vacant rooms are refused once the hotel keeps guest stays here. */
+    public WakeupDesk(WakeupRepository repository, WakeupTimers timers, Directory directory,
+                      org.switchboard.core.stays.application.RoomOccupancy occupancy, ZoneId zone, Clock clock) {
+        this.repository = repository;
+        this.timers = timers;
+        this.directory = directory;
+        this.occupancy = occupancy;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public List<Booked> book(Request r) {
+        return write(r, null);
+    }
+
+    /** Replaces a booking by a new one for the same room (cancelled and booked in one transaction). */
+    public Booked change(long bookingId, String time, Duration secondAfter, boolean daily, String by) {
+        WakeupCall old = repository.callsOfBooking(bookingId).stream().findFirst()
+                .orElseThrow(() -> new Refused("no wake-up booking " + bookingId));
+        return write(new Request(List.of(old.room()), time, secondAfter, daily, by, old.groupName()), bookingId).get(0);
+    }
+
+    private List<Booked> write(Request r, Long replacing) {
+        if (r.rooms().isEmpty()) {
+            throw new Refused("no room given");
+        }
+        ZonedDateTime now = clock.instant().atZone(zone);
+        LocalWakeTime first;
+        try {
+            first = LocalWakeTime.parse(r.time(), now);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(e.getMessage());
+        }
+        List<String> problems = new ArrayList<>();
+        List<WakeupRepository.NewBooking> bookings = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String room : r.rooms()) {
+            Optional<Extension> ext = roomExtension(room);
+            if (ext.isEmpty()) {
+                problems.add("room " + room + " is not a configured room");
+            } else if (!seen.add(room)) {
+                problems.add("room " + room + " is listed twice");
+            } else if (occupancy.occupied(room).map(o -> !o).orElse(false)) {
+                problems.add("room " + room + " is vacant (no guest checked in)");
+            } else {
+                bookings.add(new WakeupRepository.NewBooking(room, ext.get().number(),
+                        first.time().toString(), first.date(), r.daily(), r.secondAfter(), r.bookedBy(),
+                        r.groupName(), callsDue(first, r.secondAfter())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Refused(String.join("; ", problems) + (r.rooms().size() > 1 ? " (nothing booked)" : ""));
+        }
+        List<Long> ids;
+        try {
+            ids = repository.book(bookings, clock.instant(), replacing, "changed");
+        } catch (WakeupRepository.Refused e) {
+            throw new Refused(e.getMessage() + (r.rooms().size() > 1 ? " (nothing booked)" : ""));
+        }
+        if (replacing != null) {
+            repository.callsOfBooking(replacing).forEach(c -> timers.cancel(c.id()));
+        }
+        List<Booked> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            for (WakeupCall c : repository.callsOfBooking(ids.get(i))) {
+                timers.schedule(c.id(), 1, c.dueAt());
+            }
+            String room = bookings.get(i).room();
+            out.add(new Booked(ids.get(i), room, first.at(),
+                    ReadBack.sentence(room, first, r.secondAfter(), r.daily(), zone)));
+        }
+        return out;
+    }
+
+    /** The instants of one day's calls: the first, and the guest's second call after the interval. */
+    public static List<Instant> callsDue(LocalWakeTime first, Duration secondAfter) {
+        return secondAfter == null ? List.of(first.at()) : List.of(first.at(), first.at().plus(secondAfter));
+    }
+
+    public String cancel(long bookingId, String reason) {
+        List<Long> calls;
+        try {
+            calls = repository.cancel(bookingId, reason, clock.instant());
+        } catch (WakeupRepository.Refused e) {
+            throw new Refused(e.getMessage());
+        }
+        calls.forEach(timers::cancel);
+        return "cancelled wake-up booking " + bookingId + " (" + calls.size() + " call(s) not yet placed)";
+    }
+
+    /** Cancels every active booking of a room (e.g. at check-out); returns how many. */
+    public int cancelRoom(String room, String reason) {
+        int n = 0;
+        for (long id : repository.activeBookings(room)) {
+            cancel(id, reason);
+            n++;
+        }
+        return n;
+    }
+
+    public List<WakeupCall> callsOn(java.time.LocalDate date) {
+        return repository.callsOn(date);
+    }
+
+    public List<WakeupCall> openCalls() {
+        return repository.openCalls();
+    }
+
+    public WakeupReport report(java.time.LocalDate date) {
+        return WakeupReport.of(date, repository.callsOn(date), repository.attemptsOn(date));
+    }
+
+    public List<org.switchboard.core.wakeup.model.WakeupAttempt> attemptsOn(java.time.LocalDate date) {
+        return repository.attemptsOn(date);
+    }
+
+    private Optional<Extension> roomExtension(String room) {
+        return directory.extensions().values().stream().filter(e -> room != null && room.equals(e.room())).findFirst();
+    }
+
+    /** "801,802,810-812" → 801, 802, 810, 811, 812 (ranges of numeric rooms, at most 2,000 rooms). */
+    public static List<String> parseRooms(String text) {
+        List<String> rooms = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*-\\s*(\\d+)").matcher(p);
+            if (m.matches()) {
+                int from = Integer.parseInt(m.group(1));
+                int to = Integer.parseInt(m.group(2));
+                if (to < from || to - from >= 2000) {
+                    throw new Refused("room range '" + p + "' is not like 810-830");
+                }
+                for (int n = from; n <= to; n++) {
+                    rooms.add(String.valueOf(n));
+                }
+            } else {
+                rooms.add(p);
+            }
+        }
+        if (rooms.size() > 2000) {
+            throw new Refused("at most 2,000 rooms at once");
+        }
+        return rooms;
+    }
+}

@@ -1,0 +1,256 @@
+package org.switchboard.core.wakeup.infrastructure;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.switchboard.core.wakeup.model.AttemptOutcome;
+import org.switchboard.core.wakeup.model.CallStatus;
+import org.switchboard.core.wakeup.model.WakeupAttempt;
+import org.switchboard.core.wakeup.model.WakeupCall;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.switchboard.core.storage.UtcColumns.instant;
+import static org.switchboard.core.storage.UtcColumns.utc;
+import static org.switchboard.core.storage.jooq.Tables.WAKEUP_ATTEMPTS;
+import static org.switchboard.core.storage.jooq.Tables.WAKEUP_BOOKINGS;
+import static org.switchboard.core.storage.jooq.Tables.WAKEUP_CALLS;
+
+/** Wake-up bookings, their calls and every attempt, in MariaDB. Each write is one transaction. */
+public final class WakeupRepository {
+
+    /** A booking refused inside its transaction (a duplicate found at write time). */
+    public static final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** A booking to write: the room, its wall-clock time and the instants of its first day's calls. */
+    public record NewBooking(String room, String extension, String localTime, LocalDate firstDate, boolean daily,
+                             Duration secondAfter, String bookedBy, String groupName, List<Instant> callsDue) {
+    }
+
+    private final DSLContext dsl;
+
+    public WakeupRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * Writes bookings all together or none (a group of rooms is booked as one): refused when a room
+     * already has an open call at one of the same instants. Returns the booking ids in order.
+     */
+    public List<Long> book(List<NewBooking> bookings, Instant at, Long replacing, String replaceReason) {
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            if (replacing != null) {
+                cancel(tx, replacing, replaceReason, at);
+            }
+            List<Long> ids = new ArrayList<>();
+            for (NewBooking b : bookings) {
+                for (Instant due : b.callsDue()) {
+                    Long clash = tx.select(WAKEUP_CALLS.BOOKING_ID).from(WAKEUP_CALLS).join(WAKEUP_BOOKINGS)
+                            .on(WAKEUP_BOOKINGS.ID.eq(WAKEUP_CALLS.BOOKING_ID))
+                            .where(WAKEUP_BOOKINGS.ROOM.eq(b.room())).and(WAKEUP_CALLS.DUE_AT.eq(utc(due)))
+                            .and(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name())).limit(1)
+                            .fetchOne(WAKEUP_CALLS.BOOKING_ID);
+                    if (clash != null) {
+                        throw new Refused("room " + b.room() + " already has a wake-up at that time (booking " + clash + ")");
+                    }
+                }
+                long id = tx.insertInto(WAKEUP_BOOKINGS)
+                        .set(WAKEUP_BOOKINGS.ROOM, b.room()).set(WAKEUP_BOOKINGS.EXTENSION, b.extension())
+                        .set(WAKEUP_BOOKINGS.LOCAL_TIME, b.localTime()).set(WAKEUP_BOOKINGS.FIRST_DATE, b.firstDate())
+                        .set(WAKEUP_BOOKINGS.DAILY, b.daily())
+                        .set(WAKEUP_BOOKINGS.SECOND_AFTER_S, b.secondAfter() == null ? null : (int) b.secondAfter().toSeconds())
+                        .set(WAKEUP_BOOKINGS.STATUS, "ACTIVE").set(WAKEUP_BOOKINGS.BOOKED_AT, utc(at))
+                        .set(WAKEUP_BOOKINGS.BOOKED_BY, b.bookedBy()).set(WAKEUP_BOOKINGS.GROUP_NAME, b.groupName())
+                        .returningResult(WAKEUP_BOOKINGS.ID).fetchOne().value1();
+                insertCalls(tx, id, b.firstDate(), b.callsDue());
+                ids.add(id);
+            }
+            return ids;
+        });
+    }
+
+    /** Adds a daily booking's calls for another day; false when they exist already or the booking ended. */
+    public boolean addDay(long bookingId, LocalDate date, List<Instant> callsDue) {
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            String status = tx.select(WAKEUP_BOOKINGS.STATUS).from(WAKEUP_BOOKINGS).where(WAKEUP_BOOKINGS.ID.eq(bookingId))
+                    .forUpdate().fetchOne(WAKEUP_BOOKINGS.STATUS);
+            boolean exists = tx.fetchExists(WAKEUP_CALLS, WAKEUP_CALLS.BOOKING_ID.eq(bookingId).and(WAKEUP_CALLS.WAKE_DATE.eq(date)));
+            if (!"ACTIVE".equals(status) || exists) {
+                return false;
+            }
+            insertCalls(tx, bookingId, date, callsDue);
+            return true;
+        });
+    }
+
+    private static void insertCalls(DSLContext tx, long bookingId, LocalDate date, List<Instant> callsDue) {
+        for (int i = 0; i < callsDue.size(); i++) {
+            tx.insertInto(WAKEUP_CALLS).set(WAKEUP_CALLS.BOOKING_ID, bookingId).set(WAKEUP_CALLS.CALL_NO, i + 1)
+                    .set(WAKEUP_CALLS.WAKE_DATE, date).set(WAKEUP_CALLS.DUE_AT, utc(callsDue.get(i)))
+                    .set(WAKEUP_CALLS.STATUS, CallStatus.SCHEDULED.name()).set(WAKEUP_CALLS.ATTEMPTS, 0)
+                    .set(WAKEUP_CALLS.NEXT_ATTEMPT, 1).set(WAKEUP_CALLS.NEXT_AT, utc(callsDue.get(i))).execute();
+        }
+    }
+
+    /** Cancels a booking and its open calls; returns the cancelled calls' ids (empty if it was not active). */
+    public List<Long> cancel(long bookingId, String reason, Instant at) {
+        return dsl.transactionResult(trx -> cancel(trx.dsl(), bookingId, reason, at));
+    }
+
+    private static List<Long> cancel(DSLContext tx, long bookingId, String reason, Instant at) {
+        String status = tx.select(WAKEUP_BOOKINGS.STATUS).from(WAKEUP_BOOKINGS).where(WAKEUP_BOOKINGS.ID.eq(bookingId))
+                .forUpdate().fetchOne(WAKEUP_BOOKINGS.STATUS);
+        if (status == null) {
+            throw new Refused("no wake-up booking " + bookingId);
+        }
+        if (!"ACTIVE".equals(status)) {
+            throw new Refused("wake-up booking " + bookingId + " is " + status.toLowerCase() + ", not active");
+        }
+        List<Long> calls = tx.select(WAKEUP_CALLS.ID).from(WAKEUP_CALLS).where(WAKEUP_CALLS.BOOKING_ID.eq(bookingId))
+                .and(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name())).fetch(WAKEUP_CALLS.ID);
+        tx.update(WAKEUP_CALLS).set(WAKEUP_CALLS.STATUS, CallStatus.CANCELLED.name())
+                .set(WAKEUP_CALLS.OUTCOME_NOTE, reason).set(WAKEUP_CALLS.FINISHED_AT, utc(at))
+                .set(WAKEUP_CALLS.NEXT_ATTEMPT, (Integer) null).set(WAKEUP_CALLS.NEXT_AT, (java.time.LocalDateTime) null)
+                .where(WAKEUP_CALLS.ID.in(calls)).execute();
+        tx.update(WAKEUP_BOOKINGS).set(WAKEUP_BOOKINGS.STATUS, "CANCELLED").set(WAKEUP_BOOKINGS.ENDED_AT, utc(at))
+                .set(WAKEUP_BOOKINGS.END_REASON, reason).where(WAKEUP_BOOKINGS.ID.eq(bookingId)).execute();
+        return calls;
+    }
+
+    /** Active bookings of a room, oldest first. */
+    public List<Long> activeBookings(String room) {
+        return dsl.select(WAKEUP_BOOKINGS.ID).from(WAKEUP_BOOKINGS).where(WAKEUP_BOOKINGS.ROOM.eq(room))
+                .and(WAKEUP_BOOKINGS.STATUS.eq("ACTIVE")).orderBy(WAKEUP_BOOKINGS.ID).fetch(WAKEUP_BOOKINGS.ID);
+    }
+
+    public Optional<WakeupCall> call(long callId) {
+        return calls(WAKEUP_CALLS.ID.eq(callId)).stream().findFirst();
+    }
+
+    /** Calls still waiting or being attempted, in due order. */
+    public List<WakeupCall> openCalls() {
+        return calls(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name()));
+    }
+
+    /** Calls due on a hotel date (the wake date the guest asked for), in due order. */
+    public List<WakeupCall> callsOn(LocalDate date) {
+        return calls(WAKEUP_CALLS.WAKE_DATE.eq(date));
+    }
+
+    public List<WakeupCall> callsOfBooking(long bookingId) {
+        return calls(WAKEUP_CALLS.BOOKING_ID.eq(bookingId));
+    }
+
+    private List<WakeupCall> calls(org.jooq.Condition where) {
+        return dsl.select(WAKEUP_CALLS.fields()).select(WAKEUP_BOOKINGS.ROOM, WAKEUP_BOOKINGS.EXTENSION,
+                        WAKEUP_BOOKINGS.DAILY, WAKEUP_BOOKINGS.SECOND_AFTER_S, WAKEUP_BOOKINGS.LOCAL_TIME,
+                        WAKEUP_BOOKINGS.GROUP_NAME)
+                .from(WAKEUP_CALLS).join(WAKEUP_BOOKINGS).on(WAKEUP_BOOKINGS.ID.eq(WAKEUP_CALLS.BOOKING_ID))
+                .where(where).orderBy(WAKEUP_CALLS.DUE_AT, WAKEUP_CALLS.ID).fetch(WakeupRepository::callRow);
+    }
+
+    private static WakeupCall callRow(Record r) {
+        Integer second = r.get(WAKEUP_BOOKINGS.SECOND_AFTER_S);
+        return new WakeupCall(r.get(WAKEUP_CALLS.ID), r.get(WAKEUP_CALLS.BOOKING_ID), r.get(WAKEUP_BOOKINGS.ROOM),
+                r.get(WAKEUP_BOOKINGS.EXTENSION), r.get(WAKEUP_CALLS.CALL_NO), r.get(WAKEUP_CALLS.WAKE_DATE),
+                instant(r.get(WAKEUP_CALLS.DUE_AT)), CallStatus.valueOf(r.get(WAKEUP_CALLS.STATUS)),
+                r.get(WAKEUP_CALLS.ATTEMPTS), r.get(WAKEUP_CALLS.NEXT_ATTEMPT), instant(r.get(WAKEUP_CALLS.NEXT_AT)),
+                r.get(WAKEUP_CALLS.OUTCOME_NOTE), Boolean.TRUE.equals(r.get(WAKEUP_BOOKINGS.DAILY)),
+                second == null ? null : Duration.ofSeconds(second), r.get(WAKEUP_BOOKINGS.LOCAL_TIME),
+                r.get(WAKEUP_BOOKINGS.GROUP_NAME));
+    }
+
+    /**
+     * Records that an attempt's time came: a QUEUED attempt row, and the call's pending timer cleared.
+     * Empty when this attempt exists already (a timer that fired twice) or the call is no longer open.
+     */
+    public Optional<Long> attemptDue(long callId, int attemptNo, Instant scheduledAt) {
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            String status = tx.select(WAKEUP_CALLS.STATUS).from(WAKEUP_CALLS).where(WAKEUP_CALLS.ID.eq(callId))
+                    .forUpdate().fetchOne(WAKEUP_CALLS.STATUS);
+            if (!CallStatus.SCHEDULED.name().equals(status)
+                    || tx.fetchExists(WAKEUP_ATTEMPTS, WAKEUP_ATTEMPTS.CALL_ID.eq(callId).and(WAKEUP_ATTEMPTS.ATTEMPT_NO.eq(attemptNo)))) {
+                return Optional.<Long>empty();
+            }
+            long id = tx.insertInto(WAKEUP_ATTEMPTS).set(WAKEUP_ATTEMPTS.CALL_ID, callId)
+                    .set(WAKEUP_ATTEMPTS.ATTEMPT_NO, attemptNo).set(WAKEUP_ATTEMPTS.SCHEDULED_AT, utc(scheduledAt))
+                    .set(WAKEUP_ATTEMPTS.OUTCOME, AttemptOutcome.QUEUED.name())
+                    .returningResult(WAKEUP_ATTEMPTS.ID).fetchOne().value1();
+            tx.update(WAKEUP_CALLS).set(WAKEUP_CALLS.ATTEMPTS, attemptNo).set(WAKEUP_CALLS.NEXT_ATTEMPT, (Integer) null)
+                    .set(WAKEUP_CALLS.NEXT_AT, (java.time.LocalDateTime) null).where(WAKEUP_CALLS.ID.eq(callId)).execute();
+            return Optional.of(id);
+        });
+    }
+
+    public void placed(long attemptId, Instant placedAt, String actionId) {
+        dsl.update(WAKEUP_ATTEMPTS).set(WAKEUP_ATTEMPTS.OUTCOME, AttemptOutcome.PLACED.name())
+                .set(WAKEUP_ATTEMPTS.PLACED_AT, utc(placedAt)).set(WAKEUP_ATTEMPTS.ACTION_ID, actionId)
+                .where(WAKEUP_ATTEMPTS.ID.eq(attemptId)).execute();
+    }
+
+    /** What an attempt came to, with the call's next step, in one transaction. */
+    public void finish(WakeupAttempt a, CallStatus callStatus, String note, Integer nextAttempt, Instant nextAt) {
+        dsl.transaction(trx -> {
+            DSLContext tx = trx.dsl();
+            tx.update(WAKEUP_ATTEMPTS).set(WAKEUP_ATTEMPTS.OUTCOME, a.outcome().name())
+                    .set(WAKEUP_ATTEMPTS.PLACED_AT, utc(a.placedAt())).set(WAKEUP_ATTEMPTS.ENDED_AT, utc(a.endedAt()))
+                    .set(WAKEUP_ATTEMPTS.RING_MS, a.ringMillis()).set(WAKEUP_ATTEMPTS.TALK_MS, a.talkMillis())
+                    .set(WAKEUP_ATTEMPTS.REASON_CODE, a.reasonCode()).set(WAKEUP_ATTEMPTS.ACTION_ID, a.actionId())
+                    .set(WAKEUP_ATTEMPTS.UNIQUE_ID, a.uniqueId()).set(WAKEUP_ATTEMPTS.CHANNEL, a.channel())
+                    .set(WAKEUP_ATTEMPTS.DETAIL, a.detail()).where(WAKEUP_ATTEMPTS.ID.eq(a.id())).execute();
+            var update = tx.update(WAKEUP_CALLS).set(WAKEUP_CALLS.STATUS, callStatus.name())
+                    .set(WAKEUP_CALLS.NEXT_ATTEMPT, nextAttempt).set(WAKEUP_CALLS.NEXT_AT, utc(nextAt))
+                    .set(WAKEUP_CALLS.OUTCOME_NOTE, note);
+            (callStatus.isOpen() ? update : update.set(WAKEUP_CALLS.FINISHED_AT, utc(a.endedAt())))
+                    .where(WAKEUP_CALLS.ID.eq(a.callId())).and(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name())).execute();
+            closeFinishedBooking(tx, a.callId(), a.endedAt());
+        });
+    }
+
+    /** A one-off booking whose calls are all finished is done. */
+    private static void closeFinishedBooking(DSLContext tx, long callId, Instant at) {
+        Long booking = tx.select(WAKEUP_CALLS.BOOKING_ID).from(WAKEUP_CALLS).where(WAKEUP_CALLS.ID.eq(callId))
+                .fetchOne(WAKEUP_CALLS.BOOKING_ID);
+        boolean open = tx.fetchExists(WAKEUP_CALLS, WAKEUP_CALLS.BOOKING_ID.eq(booking)
+                .and(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name())));
+        if (!open) {
+            tx.update(WAKEUP_BOOKINGS).set(WAKEUP_BOOKINGS.STATUS, "DONE").set(WAKEUP_BOOKINGS.ENDED_AT, utc(at))
+                    .where(WAKEUP_BOOKINGS.ID.eq(booking)).and(WAKEUP_BOOKINGS.STATUS.eq("ACTIVE"))
+                    .and(WAKEUP_BOOKINGS.DAILY.isFalse()).execute();
+        }
+    }
+
+    /** Attempts that were queued or ringing when the daemon stopped. */
+    public List<WakeupAttempt> unfinishedAttempts() {
+        return attempts(WAKEUP_ATTEMPTS.OUTCOME.in(AttemptOutcome.QUEUED.name(), AttemptOutcome.PLACED.name()));
+    }
+
+    public List<WakeupAttempt> attemptsOf(long callId) {
+        return attempts(WAKEUP_ATTEMPTS.CALL_ID.eq(callId));
+    }
+
+    /** Every attempt of the calls due on a date. */
+    public List<WakeupAttempt> attemptsOn(LocalDate date) {
+        return attempts(WAKEUP_ATTEMPTS.CALL_ID.in(
+                dsl.select(WAKEUP_CALLS.ID).from(WAKEUP_CALLS).where(WAKEUP_CALLS.WAKE_DATE.eq(date))));
+    }
+
+    private List<WakeupAttempt> attempts(org.jooq.Condition where) {
+        return dsl.selectFrom(WAKEUP_ATTEMPTS).where(where).orderBy(WAKEUP_ATTEMPTS.CALL_ID, WAKEUP_ATTEMPTS.ATTEMPT_NO)
+                .fetch(r -> new WakeupAttempt(r.getId(), r.getCallId(), r.getAttemptNo(), instant(r.getScheduledAt()),
+                        instant(r.getPlacedAt()), instant(r.getEndedAt()), AttemptOutcome.valueOf(r.getOutcome()),
+                        r.getRingMs(), r.getTalkMs(), r.getReasonCode(), r.getActionId(), r.getUniqueId(),
+                        r.getChannel(), r.getDetail()));
+    }
+}
