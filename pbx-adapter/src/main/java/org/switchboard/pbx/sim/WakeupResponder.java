@@ -49,6 +49,7 @@ public final class WakeupResponder implements AmiServer.OriginateHandler, AutoCl
         return t;
     });
     private volatile Duration answerAfter = Duration.ofSeconds(3);
+    private volatile Duration message = Duration.ofMillis(3428); // Answer, Wait(1), Playback(hello-world), Wait(1)
     private volatile boolean stampEvents;
     private int ringing;
     private int maxRinging;
@@ -69,6 +70,11 @@ public final class WakeupResponder implements AmiServer.OriginateHandler, AutoCl
     /** How long an answering phone rings first (default 3 s, as recorded). */
     public void answerAfter(Duration d) {
         answerAfter = d;
+    }
+
+    /** How long the wake-up message runs once answered (default as recorded, 3.4 s). */
+    public void messageLasts(Duration d) {
+        message = d;
     }
 
     /** Adds the {@code Timestamp} header of timestampevents=yes. */
@@ -100,7 +106,7 @@ public final class WakeupResponder implements AmiServer.OriginateHandler, AutoCl
             case NO_ANSWER -> Duration.ofMillis(timeoutMs);
             case BUSY -> BUSY_AFTER;
         };
-        Duration talk = b == Behaviour.HANG_UP_AT_ONCE ? Duration.ofMillis(300) : Duration.ofMillis(3428);
+        Duration talk = b == Behaviour.HANG_UP_AT_ONCE ? Duration.ofMillis(300) : message;
         Instant start = clock.instant().plusMillis(3); // after the response, as recorded
         List<CallTemplate.ScheduledBurst> bursts = template(b).template().render(start, ring, talk, roles,
                 server::nextChannelSequence, pbxZone);

@@ -143,7 +143,20 @@ public final class WakeupCaller implements AutoCloseable {
 
     // --- timers and the queue -------------------------------------------------------------
 
+    /**
+     * A timer fired. Every other attempt already due is taken up with it, so calls due together wait for
+     * channels in booking order (Quartz fires same-time triggers in no set order); their own timers then
+     * find the attempt taken and do nothing.
+     */
     private void due(long callId, int attemptNo, Instant dueAt) {
+        for (WakeupCall c : repository.dueCalls(clock.instant())) {
+            takeUp(c.id(), c.nextAttempt(), c.nextAt());
+        }
+        takeUp(callId, attemptNo, dueAt);
+        dispatch();
+    }
+
+    private void takeUp(long callId, int attemptNo, Instant dueAt) {
         Optional<Long> attemptId = repository.attemptDue(callId, attemptNo, dueAt);
         if (attemptId.isEmpty()) {
             return; // cancelled meanwhile, or this attempt was already taken up
@@ -166,7 +179,6 @@ public final class WakeupCaller implements AutoCloseable {
             return;
         }
         waiting.add(w);
-        dispatch();
     }
 
     /** Places waiting attempts while channels are free; a room already ringing waits its turn. */
@@ -352,21 +364,26 @@ public final class WakeupCaller implements AutoCloseable {
 
     /** Attempts a stopped daemon left: queued ones are placed (or escalated if too late), ringing ones retried. */
     private void recover() {
-        for (WakeupAttempt a : repository.unfinishedAttempts()) {
+        List<WakeupAttempt> unfinished = repository.unfinishedAttempts();
+        for (WakeupAttempt a : unfinished) {
             WakeupCall call = repository.call(a.callId()).orElseThrow();
             Waiting w = new Waiting(a.id(), a.attemptNo(), a.scheduledAt(), call);
             if (a.outcome() == AttemptOutcome.QUEUED) {
                 enqueue(w);
+                dispatch();
             } else {
                 finish(new WakeupAttempt(a.id(), a.callId(), a.attemptNo(), a.scheduledAt(), a.placedAt(), clock.instant(),
                         AttemptOutcome.FAILED, null, null, null, a.actionId(), a.uniqueId(), a.channel(),
                         "the daemon stopped while this call was placed"), w);
             }
         }
-        int set = reconcileTimers();
-        if (set > 0) {
-            log.info("set {} wake-up timer(s) that were missing", set);
+        List<WakeupCall> open = repository.openCalls();
+        for (WakeupCall c : open) {
+            if (c.nextAttempt() != null) {
+                timers.schedule(c.id(), c.nextAttempt(), c.nextAt()); // also re-based if the clock moved while down
+            }
         }
+        log.info("wake-up calls: {} open, {} attempt(s) taken up after a stop", open.size(), unfinished.size());
     }
 
     /** Every open call with a pending attempt has its timer (a booking written just before a crash, a lost trigger). */

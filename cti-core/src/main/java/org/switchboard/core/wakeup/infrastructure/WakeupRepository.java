@@ -142,6 +142,13 @@ public final class WakeupRepository {
         return calls(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name()));
     }
 
+    /** Open calls whose pending attempt is due at or before {@code now}, in due-then-booking order. */
+    public List<WakeupCall> dueCalls(Instant now) {
+        return calls(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name()).and(WAKEUP_CALLS.NEXT_AT.le(utc(now))))
+                .stream().sorted(java.util.Comparator.comparing(WakeupCall::nextAt).thenComparingLong(WakeupCall::id))
+                .toList();
+    }
+
     /** Calls due on a hotel date (the wake date the guest asked for), in due order. */
     public List<WakeupCall> callsOn(LocalDate date) {
         return calls(WAKEUP_CALLS.WAKE_DATE.eq(date));
