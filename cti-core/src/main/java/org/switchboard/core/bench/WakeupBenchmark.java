@@ -39,13 +39,33 @@ public final class WakeupBenchmark {
     private WakeupBenchmark() {
     }
 
+    /** The system clock moved by an offset set once everything has started. */
+    private static final class SetClock extends Clock {
+        volatile Duration offset = Duration.ZERO;
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return Clock.offset(Clock.system(zone), offset);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int rooms = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int channels = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         LocalDate day = LocalDate.now(zone).plusDays(1);
         Instant due = day.atTime(6, 30).atZone(zone).toInstant();
-        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), due.minusSeconds(10)));
+        SetClock clock = new SetClock();
 
         Map<String, Extension> ext = new LinkedHashMap<>();
         List<String> booked = new ArrayList<>();
@@ -76,8 +96,9 @@ public final class WakeupBenchmark {
                 if (!pbx.awaitLogins(1, Duration.ofSeconds(20))) {
                     throw new IllegalStateException("daemon did not log in");
                 }
+                clock.offset = Duration.between(Instant.now(), due.minusSeconds(10)); // it is 06:29:50
                 long b0 = System.nanoTime();
-                daemon.wakeupDesk().book(new WakeupDesk.Request(booked, "06:30", null, false, "bench", "bench"));
+                daemon.wakeupDesk().book(new WakeupDesk.Request(booked, day + "T06:30", null, false, "bench", "bench"));
                 System.out.printf("booked %d rooms for %s 06:30 in %d ms; %d channels%n", rooms, day,
                         (System.nanoTime() - b0) / 1_000_000, channels);
                 WakeupRepository repo = new WakeupRepository(db.dsl());

@@ -58,4 +58,15 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAPackage("org.jooq..")
                 .check(classes);
     }
+
+    @Test
+    void quartzStaysBehindTheWakeUpTimers() {
+        noClasses().that().resideOutsideOfPackage("org.switchboard.core.wakeup.infrastructure..")
+                .should().dependOnClassesThat().resideInAPackage("org.quartz..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.switchboard.core.wakeup.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "io.netty..",
+                        "org.switchboard.pbx..")
+                .check(classes);
+    }
 }

@@ -35,8 +35,9 @@ import java.util.function.Consumer;
  * The daemon's AMI session with Asterisk, kept up by one supervisor thread: log in (retrying with
  * exponential back-off and jitter, also when the PBX is down at start-up), ask for the live
  * channels ({@code CoreShowChannels}) after every login so calls in progress are re-synchronised,
- * ping to detect a dead PBX, and on any failure drop the session and start again. Every action is
- * sent with a timeout, from this thread, never from the event thread.
+ * ping to detect a dead PBX, and on any failure drop the session and start again. Its own actions
+ * are sent with a timeout from this thread, never from the event thread; {@link #originate} sends
+ * asynchronously from the caller's thread and reports the PBX's answer through a callback.
  * <p>asterisk-java reconnects on its own at a fixed pace; we retire a failed connection instead
  * ({@code logoff}) and open a new one, so back-off and re-sync are ours. Events go through
  * {@link AmiEventTranslator} into the {@link PbxEventQueue}; asterisk-java types stay in here.

@@ -151,6 +151,7 @@ public final class WakeupCaller implements AutoCloseable {
     private void due(long callId, int attemptNo, Instant dueAt) {
         for (WakeupCall c : repository.dueCalls(clock.instant())) {
             takeUp(c.id(), c.nextAttempt(), c.nextAt());
+            dispatch(); // the first rooms ring while the rest are still being written
         }
         takeUp(callId, attemptNo, dueAt);
         dispatch();

@@ -111,11 +111,11 @@ public final class WakeupDesk {
         if (replacing != null) {
             repository.callsOfBooking(replacing).forEach(c -> timers.cancel(c.id()));
         }
+        java.util.Map<Long, Instant> due = new java.util.HashMap<>();
+        repository.callsOfBookings(ids).forEach(c -> due.put(c.id(), c.dueAt()));
+        timers.scheduleFirstAttempts(due);
         List<Booked> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            for (WakeupCall c : repository.callsOfBooking(ids.get(i))) {
-                timers.schedule(c.id(), 1, c.dueAt());
-            }
             String room = bookings.get(i).room();
             out.add(new Booked(ids.get(i), room, first.at(),
                     ReadBack.sentence(room, first, r.secondAfter(), r.daily(), zone)));

@@ -16,6 +16,9 @@ public interface WakeupTimers extends AutoCloseable {
     /** Sets (or replaces) the call's timer. */
     void schedule(long callId, int attemptNo, Instant at);
 
+    /** Sets several calls' first timers in one go (a group booking): {@code due} maps call id to instant. */
+    void scheduleFirstAttempts(java.util.Map<Long, Instant> due);
+
     void cancel(long callId);
 
     /** True when the call has a pending timer for this attempt. */

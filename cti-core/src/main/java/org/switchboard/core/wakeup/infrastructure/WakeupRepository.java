@@ -158,6 +158,10 @@ public final class WakeupRepository {
         return calls(WAKEUP_CALLS.BOOKING_ID.eq(bookingId));
     }
 
+    public List<WakeupCall> callsOfBookings(List<Long> bookingIds) {
+        return calls(WAKEUP_CALLS.BOOKING_ID.in(bookingIds));
+    }
+
     private List<WakeupCall> calls(org.jooq.Condition where) {
         return dsl.select(WAKEUP_CALLS.fields()).select(WAKEUP_BOOKINGS.ROOM, WAKEUP_BOOKINGS.EXTENSION,
                         WAKEUP_BOOKINGS.DAILY, WAKEUP_BOOKINGS.SECOND_AFTER_S, WAKEUP_BOOKINGS.LOCAL_TIME,
