@@ -67,14 +67,22 @@ final class WakeupCommand {
     private record Context(SwitchboardConfig config, WakeupDesk desk, PrintWriter out) {
     }
 
-    private static Duration interval(String second, CommandSpec spec) {
-        if (second == null) {
-            return null;
-        }
-        try {
-            return ReadBack.parseInterval(second);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--second: " + e.getMessage());
+    /** How often to wake the guest: an optional second call, daily. Shared by book and change. */
+    static final class When {
+        @Option(names = "--second", paramLabel = "INTERVAL", description = "a second call this long after the first, e.g. 4m")
+        String second;
+        @Option(names = "--daily", description = "every day until check-out (or until cancelled)")
+        boolean daily;
+
+        Duration secondAfter(CommandSpec spec) {
+            if (second == null) {
+                return null;
+            }
+            try {
+                return ReadBack.parseInterval(second);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--second: " + e.getMessage());
+            }
         }
     }
 
@@ -85,12 +93,10 @@ final class WakeupCommand {
         ConfigOptions options;
         @Parameters(index = "0", paramLabel = "ROOMS")
         String rooms;
-        @Parameters(index = "1", paramLabel = "TIME")
+        @Parameters(index = "1", paramLabel = "TIME", description = "HH:MM (the next such time) or YYYY-MM-DDTHH:MM, hotel time")
         String time;
-        @Option(names = "--second", paramLabel = "INTERVAL", description = "a second call this long after the first, e.g. 4m")
-        String second;
-        @Option(names = "--daily", description = "every day until check-out (or until cancelled)")
-        boolean daily;
+        @Mixin
+        When when;
         @Option(names = "--group", paramLabel = "NAME", description = "name a group booking (tour, team)")
         String group;
         @Spec
@@ -98,10 +104,10 @@ final class WakeupCommand {
 
         @Override
         public Integer call() {
-            Duration secondAfter = interval(second, spec);
+            Duration secondAfter = when.secondAfter(spec);
             return withDesk(options, spec, ctx -> {
                 List<WakeupDesk.Booked> booked = ctx.desk().book(new WakeupDesk.Request(WakeupDesk.parseRooms(rooms),
-                        time, secondAfter, daily, "cli", group));
+                        time, secondAfter, when.daily, "cli", group));
                 booked.forEach(b -> ctx.out().println("booking " + b.bookingId() + ": " + b.readBack()));
                 if (booked.size() > 1) {
                     ctx.out().println(booked.size() + " rooms booked");
@@ -117,20 +123,18 @@ final class WakeupCommand {
         ConfigOptions options;
         @Parameters(index = "0", paramLabel = "BOOKING")
         long booking;
-        @Parameters(index = "1", paramLabel = "TIME")
+        @Parameters(index = "1", paramLabel = "TIME", description = "HH:MM (the next such time) or YYYY-MM-DDTHH:MM, hotel time")
         String time;
-        @Option(names = "--second", paramLabel = "INTERVAL")
-        String second;
-        @Option(names = "--daily")
-        boolean daily;
+        @Mixin
+        When when;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            Duration secondAfter = interval(second, spec);
+            Duration secondAfter = when.secondAfter(spec);
             return withDesk(options, spec, ctx -> {
-                WakeupDesk.Booked b = ctx.desk().change(booking, time, secondAfter, daily, "cli");
+                WakeupDesk.Booked b = ctx.desk().change(booking, time, secondAfter, when.daily, "cli");
                 ctx.out().println("booking " + b.bookingId() + " (replaces " + booking + "): " + b.readBack());
                 return 0;
             });

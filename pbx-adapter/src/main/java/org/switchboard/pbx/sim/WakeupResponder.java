@@ -134,8 +134,10 @@ public final class WakeupResponder implements AmiServer.OriginateHandler, AutoCl
         if (out.get("ActionID") != null && actionId != null) {
             out = out.with("ActionID", actionId);
         }
-        if (out.isEvent("VarSet") && variables.containsKey(out.get("Variable"))) {
-            out = out.with("Value", variables.get(out.get("Variable")));
+        if (out.isEvent("VarSet") && "WAKEUP_ROOM".equals(out.get("Variable")) && !variables.isEmpty()) {
+            // The recording's one Originate variable stands for whatever variable this Originate set.
+            Map.Entry<String, String> v = variables.entrySet().iterator().next();
+            out = out.with("Variable", v.getKey()).with("Value", v.getValue());
         }
         return stampEvents ? out.withSecondHeader("Timestamp", Timestamps.epochMicros(at)) : out;
     }
@@ -160,7 +162,7 @@ public final class WakeupResponder implements AmiServer.OriginateHandler, AutoCl
 
     /** {@code Variable: NAME=value} headers (one or several, or comma-separated). */
     private static Map<String, String> variables(AmiMessage action) {
-        Map<String, String> out = new HashMap<>();
+        Map<String, String> out = new java.util.LinkedHashMap<>();
         for (AmiMessage.Header h : action.headers()) {
             if (h.name().equalsIgnoreCase("Variable")) {
                 for (String part : h.value().split(",")) {

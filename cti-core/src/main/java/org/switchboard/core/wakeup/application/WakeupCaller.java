@@ -46,6 +46,8 @@ public final class WakeupCaller implements AutoCloseable {
     private static final Duration RESPONSE_GRACE = Duration.ofSeconds(30);
     /** An answered wake-up whose hang-up never arrives is closed after this. */
     private static final Duration ANSWERED_LIMIT = Duration.ofMinutes(15);
+    /** The room an escalation call is about; not WAKEUP_ROOM, which marks the room's own wake-up call. */
+    public static final String ESCALATION_VARIABLE = "WAKEUP_FOR_ROOM";
 
     /** Where alarms and progress go (the daemon's live stream). */
     public interface Announcer {
@@ -344,7 +346,7 @@ public final class WakeupCaller implements AutoCloseable {
         pbx.originate(new OriginateRequest("wakeup-escalate-" + alarm.room() + "-" + alarm.callId(),
                         settings.dialString(settings.operatorExtension()), settings.escalationContext(), "s",
                         settings.ringTimeout(), "\"Wake-up " + alarm.room() + "\" <" + settings.operatorExtension() + ">",
-                        Map.of("WAKEUP_ROOM", alarm.room())),
+                        Map.of(ESCALATION_VARIABLE, alarm.room())),
                 refusal -> {
                     if (refusal != null) {
                         log.error("could not ring the operator for room {}'s wake-up: {}", alarm.room(), refusal);
