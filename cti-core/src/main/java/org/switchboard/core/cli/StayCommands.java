@@ -33,12 +33,8 @@ final class StayCommands {
             try (var timers = org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers.open(db.dataSource(),
                     Clock.systemUTC())) {
                 var wakeups = WakeupCommand.desk(c, db, timers, Clock.systemUTC());
-                StayDesk desk = new StayDesk(new StayRepository(db.dsl()), c.directory(), Clock.systemUTC(), room -> {
-                    int n = wakeups.cancelRoom(room, "guest checked out");
-                    if (n > 0) {
-                        spec.commandLine().getOut().println("room " + room + " is vacant: cancelled " + n + " wake-up booking(s)");
-                    }
-                });
+                StayDesk desk = new StayDesk(new StayRepository(db.dsl()), c.directory(), Clock.systemUTC(),
+                        wakeUpsFollowTheGuest(wakeups, spec.commandLine().getOut()));
                 o = action.apply(c).apply(desk);
             }
             if (o instanceof StayDesk.Refused r) {
@@ -49,6 +45,27 @@ final class StayCommands {
             spec.commandLine().getOut().flush();
             return 0;
         }
+    }
+
+    /** Check-out cancels the empty room's wake-ups; a move books them for the new room. */
+    private static StayDesk.RoomChanges wakeUpsFollowTheGuest(org.switchboard.core.wakeup.application.WakeupDesk wakeups,
+                                                              java.io.PrintWriter out) {
+        return new StayDesk.RoomChanges() {
+            @Override
+            public void vacated(String room) {
+                int n = wakeups.cancelRoom(room, "guest checked out");
+                if (n > 0) {
+                    out.println("room " + room + " is vacant: cancelled " + n + " wake-up booking(s)");
+                }
+            }
+
+            @Override
+            public void moved(String from, String to) {
+                for (String readBack : wakeups.moveRoom(from, to)) {
+                    out.println("wake-up moved from room " + from + ": " + readBack);
+                }
+            }
+        };
     }
 
     static String currency(SwitchboardConfig c) {

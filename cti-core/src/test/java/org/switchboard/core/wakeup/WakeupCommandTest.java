@@ -101,6 +101,13 @@ class WakeupCommandTest {
         assertEquals(0, CliTest.run("wakeup", "book", "808", at, "--daily", "--config-dir", dir).exit());
         CliTest.Result vacant = CliTest.run("wakeup", "book", "807", at, "--config-dir", dir);
         assertTrue(vacant.exit() == 2 && vacant.err().contains("room 807 is vacant (no guest checked in)"), vacant.err());
+        assertEquals(0, CliTest.run("checkin", "--room", "801", "--account", "F801", "--name", "李四", "--config-dir", dir).exit());
+        assertEquals(0, CliTest.run("wakeup", "book", "801", at, "--second", "4m", "--config-dir", dir).exit());
+        CliTest.Result moved = CliTest.run("move", "--account", "F801", "--to-room", "802", "--config-dir", dir);
+        assertEquals(0, moved.exit(), moved.err());
+        assertTrue(moved.out().contains("wake-up moved from room 801: Room 802: ") && moved.out().contains("06:30, twice, 4 minutes apart"),
+                moved.out());
+        assertEquals(0, CliTest.run("checkout", "--account", "F801", "--config-dir", dir).exit());
         CliTest.Result out = CliTest.run("checkout", "--account", "F808", "--config-dir", dir);
         assertEquals(0, out.exit(), out.err());
         assertTrue(out.out().contains("room 808 is vacant: cancelled 1 wake-up booking(s)"), out.out());

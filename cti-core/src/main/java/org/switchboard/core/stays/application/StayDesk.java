@@ -23,18 +23,27 @@ public final class StayDesk {
     private final StayRepository stays;
     private final Directory directory;
     private final Clock clock;
-    private final java.util.function.Consumer<String> vacated;
+    private final RoomChanges changes;
+
+    /** Hears of rooms a check-out leaves empty, and of guests moving rooms (their wake-ups follow them). */
+    public interface RoomChanges {
+        void vacated(String room);
+
+        /** The last guest of {@code from} moved to {@code to}. */
+        default void moved(String from, String to) {
+            vacated(from);
+        }
+    }
 
     public StayDesk(StayRepository stays, Directory directory, Clock clock) {
         this(stays, directory, clock, room -> { });
     }
 
-    /** {@code vacated} hears of every room a check-out leaves empty (its wake-ups are cancelled). */
-    public StayDesk(StayRepository stays, Directory directory, Clock clock, java.util.function.Consumer<String> vacated) {
+    public StayDesk(StayRepository stays, Directory directory, Clock clock, RoomChanges changes) {
         this.stays = stays;
         this.directory = directory;
         this.clock = clock;
-        this.vacated = vacated;
+        this.changes = changes;
     }
 
     public Outcome checkIn(String accountId, String name, String room, Money deposit, String sharerOf) {
@@ -55,17 +64,26 @@ public final class StayDesk {
         if (!isRoom(toRoom)) {
             return new Refused("room " + toRoom + " is not a configured room");
         }
-        return attempt(() -> stays.move(accountId, toRoom, clock.instant()), "moved " + accountId + " to room " + toRoom);
+        String from = roomOf(accountId);
+        Outcome o = attempt(() -> stays.move(accountId, toRoom, clock.instant()), "moved " + accountId + " to room " + toRoom);
+        if (o instanceof Done && from != null && !from.equals(toRoom) && !stays.isOccupied(from)) {
+            changes.moved(from, toRoom);
+        }
+        return o;
     }
 
     public Outcome checkOut(String accountId) {
-        String room = stays.inHouse().stream().filter(g -> g.accountId().equals(accountId))
-                .map(StayRepository.InHouse::room).findFirst().orElse(null);
+        String room = roomOf(accountId);
         Outcome o = attempt(() -> stays.checkOut(accountId, clock.instant()), "checked out " + accountId);
         if (o instanceof Done && room != null && !stays.isOccupied(room)) {
-            vacated.accept(room);
+            changes.vacated(room);
         }
         return o;
+    }
+
+    private String roomOf(String accountId) {
+        return stays.inHouse().stream().filter(g -> g.accountId().equals(accountId))
+                .map(StayRepository.InHouse::room).findFirst().orElse(null);
     }
 
     public List<StayRepository.InHouse> inHouse() {

@@ -149,6 +149,30 @@ public final class WakeupDesk {
         return n;
     }
 
+    /**
+     * The guest moved: each active booking of {@code from} is booked again for {@code to} (same time,
+     * second call and daily) from its next call not yet attempted, and cancelled for {@code from}.
+     * Returns the read-back sentences of the new bookings, or why one could not be moved (it then stays).
+     */
+    public List<String> moveRoom(String from, String to) {
+        List<String> out = new ArrayList<>();
+        for (long id : repository.activeBookings(from)) {
+            WakeupCall next = repository.callsOfBooking(id).stream()
+                    .filter(c -> c.status().isOpen() && c.attempts() == 0 && c.callNo() == 1).findFirst().orElse(null);
+            if (next == null) {
+                continue; // being rung now: it finishes in the old room
+            }
+            String time = next.wakeDate() + "T" + next.localTime();
+            try {
+                out.add(write(new Request(List.of(to), time, next.secondAfter(), next.daily(), "room move",
+                        next.groupName()), id).get(0).readBack());
+            } catch (Refused e) {
+                out.add("booking " + id + " stays on room " + from + ", not moved: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
     public List<WakeupCall> callsOn(java.time.LocalDate date) {
         return repository.callsOn(date);
     }
