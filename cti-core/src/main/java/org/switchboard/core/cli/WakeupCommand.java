@@ -178,16 +178,24 @@ final class WakeupCommand {
         ConfigOptions options;
         @Option(names = "--date", paramLabel = "YYYY-MM-DD")
         LocalDate date;
+        @Option(names = "--attempts", description = "with --date: each attempt under its call (placed, lateness, outcome, ring, talk, Asterisk ids)")
+        boolean attempts;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
+            if (attempts && date == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--attempts needs --date");
+            }
             return withDesk(options, spec, ctx -> {
                 ZoneId zone = ctx.config().hotelZone();
                 List<WakeupCall> calls = date == null ? ctx.desk().openCalls() : ctx.desk().callsOn(date);
+                java.util.Map<Long, List<org.switchboard.core.wakeup.model.WakeupAttempt>> byCall = !attempts ? java.util.Map.of()
+                        : ctx.desk().attemptsOn(date).stream().collect(java.util.stream.Collectors.groupingBy(
+                                org.switchboard.core.wakeup.model.WakeupAttempt::callId));
                 ctx.out().printf("%-8s %-6s %-4s %-10s %-5s %-6s %-10s %-8s %-8s %s%n", "BOOKING", "ROOM", "CALL",
-                        "DATE", "TIME", "PLACED", "STATUS", "ATTEMPTS", "NEXT", "NOTE");
+                        "DATE", "TIME", "DUE", "STATUS", "ATTEMPTS", "NEXT", "NOTE");
                 for (WakeupCall c : calls) {
                     ctx.out().printf("%-8d %-6s %-4s %-10s %-5s %-6s %-10s %-8d %-8s %s%n", c.bookingId(), c.room(),
                             c.callNo() == 1 ? "1st" : "2nd", c.wakeDate(), c.localTime(),
@@ -195,11 +203,27 @@ final class WakeupCommand {
                             c.nextAt() == null ? "-" : c.nextAt().atZone(zone).format(DateTimeFormatter.ofPattern("HH:mm:ss")),
                             (c.daily() ? "daily; " : "") + (c.groupName() == null ? "" : "group " + c.groupName() + "; ")
                                     + (c.note() == null ? "" : c.note()));
+                    for (var a : byCall.getOrDefault(c.id(), List.of())) {
+                        ctx.out().println("         " + attemptLine(a, zone));
+                    }
                 }
                 ctx.out().println(calls.size() + " call(s)");
                 return 0;
             });
         }
+    }
+
+    private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** "attempt 1 placed 06:30:00 (0.1 s late) NO_ANSWER ring 15.0 s, talk -, reason 3, 1795420395.15 SIP/102-0000000f". */
+    static String attemptLine(org.switchboard.core.wakeup.model.WakeupAttempt a, ZoneId zone) {
+        return "attempt " + a.attemptNo() + " " + (a.placedAt() == null ? "not placed" : "placed "
+                + a.placedAt().atZone(zone).format(HH_MM_SS) + " (" + Report.seconds(a.lateness()) + " s late)")
+                + " " + a.outcome() + (a.ringMillis() == null ? "" : " ring " + Report.seconds(Duration.ofMillis(a.ringMillis())) + " s")
+                + (a.talkMillis() == null ? "" : ", talk " + Report.seconds(Duration.ofMillis(a.talkMillis())) + " s")
+                + (a.reasonCode() == null ? "" : ", reason " + a.reasonCode())
+                + (a.uniqueId() == null ? "" : ", " + a.uniqueId()) + (a.channel() == null ? "" : " " + a.channel())
+                + (a.detail() == null ? "" : " — " + a.detail());
     }
 
     @Command(name = "report", description = "A day's wake-ups: booked, woken at the first attempt, after a retry, "
@@ -243,7 +267,7 @@ final class WakeupCommand {
             });
         }
 
-        private static String seconds(Duration d) {
+        static String seconds(Duration d) {
             return d == null ? "" : java.math.BigDecimal.valueOf(d.toMillis(), 3).setScale(1, java.math.RoundingMode.HALF_UP)
                     .toPlainString();
         }

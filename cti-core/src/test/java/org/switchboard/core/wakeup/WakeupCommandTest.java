@@ -57,6 +57,8 @@ class WakeupCommandTest {
         assertEquals(0, list.exit(), list.err());
         assertTrue(list.out().contains("7 call(s)"), list.out()); // 808 twice, five rooms once
         assertTrue(list.out().contains("group tour"), list.out());
+        CliTest.Result attemptsWithoutDate = CliTest.run("wakeup", "list", "--attempts", "--config-dir", dir);
+        assertTrue(attemptsWithoutDate.exit() == 2 && attemptsWithoutDate.err().contains("--attempts needs --date"));
 
         CliTest.Result changed = CliTest.run("wakeup", "change", "1", tomorrow + "T07:15", "--config-dir", dir);
         assertEquals(0, changed.exit(), changed.err());

@@ -99,6 +99,8 @@ public final class WakeupCaller implements AutoCloseable {
     private final Map<String, Ringing> byRoom = new HashMap<>();
     private final Map<String, Ringing> byUniqueId = new HashMap<>();
     private volatile boolean stopped;
+    /** Calls are placed only while the AMI link is up; until then they wait (and count as late). */
+    private boolean linkUp;
 
     public WakeupCaller(WakeupRepository repository, WakeupTimers timers, Originator pbx, WakeupSettings settings,
                         ZoneId zone, Clock clock, Announcer announcer) {
@@ -123,7 +125,7 @@ public final class WakeupCaller implements AutoCloseable {
     public void observe(PbxEvent e) {
         if (e instanceof PbxEvent.OriginateResult || e instanceof PbxEvent.DialProgressed
                 || e instanceof PbxEvent.DialEnded || e instanceof PbxEvent.ChannelHungUp
-                || e instanceof PbxEvent.LinkDown
+                || e instanceof PbxEvent.LinkDown || e instanceof PbxEvent.LinkUp
                 || (e instanceof PbxEvent.VariableSet v && "WAKEUP_ROOM".equals(v.name()))) {
             run(() -> onEvent(e));
         }
@@ -186,7 +188,7 @@ public final class WakeupCaller implements AutoCloseable {
 
     /** Places waiting attempts while channels are free; a room already ringing waits its turn. */
     private void dispatch() {
-        while (byActionId.size() < settings.maxChannels()) {
+        while (linkUp && byActionId.size() < settings.maxChannels()) {
             Waiting next = waiting.stream().filter(w -> !byRoom.containsKey(w.call().extension()))
                     .min(waiting.comparator()).orElse(null);
             if (next == null) {
@@ -264,7 +266,11 @@ public final class WakeupCaller implements AutoCloseable {
             } else {
                 end(r, AttemptOutcome.ofOriginateReason(false, o.reason()), o.time().instant(), null);
             }
+        } else if (e instanceof PbxEvent.LinkUp) {
+            linkUp = true;
+            dispatch();
         } else if (e instanceof PbxEvent.LinkDown) {
+            linkUp = false;
             for (Ringing r : List.copyOf(byActionId.values())) {
                 end(r, AttemptOutcome.FAILED, clock.instant(), "PBX link lost while the call was placed");
             }
@@ -283,9 +289,24 @@ public final class WakeupCaller implements AutoCloseable {
                         + settings.minimumAnswer().toSeconds() + " s" : null);
     }
 
-    /** Attempts the PBX never reported on, or whose hang-up never came. */
+    /**
+     * Attempts the PBX never reported on, or whose hang-up never came; and calls that waited past the
+     * late limit because the PBX link is down (escalated: the alarm reaches a person).
+     */
     private void watch() {
         Instant now = clock.instant();
+        if (!linkUp) {
+            for (Waiting w : List.copyOf(waiting)) {
+                Duration late = Duration.between(w.scheduledAt(), now);
+                if (late.compareTo(settings.lateLimit()) > 0) {
+                    waiting.remove(w);
+                    finish(new WakeupAttempt(w.attemptId(), w.call().id(), w.attemptNo(), w.scheduledAt(), null, now,
+                            AttemptOutcome.TOO_LATE, null, null, null, null, null, null,
+                            "PBX link down; " + late.toMinutes() + " min late (limit " + settings.lateLimit().toMinutes()
+                                    + " min)"), w);
+                }
+            }
+        }
         for (Ringing r : List.copyOf(byActionId.values())) {
             if (r.success == null && now.isAfter(r.placedAt.plus(settings.ringTimeout()).plus(RESPONSE_GRACE))) {
                 end(r, AttemptOutcome.FAILED, now, "no OriginateResponse from the PBX");

@@ -20,7 +20,7 @@ public sealed interface NextStep {
             return new Woken();
         }
         if (outcome == AttemptOutcome.TOO_LATE) {
-            return new Escalate("not placed in time: the daemon was down when it was due");
+            return new Escalate("not placed in time");
         }
         if (attemptNo < settings.maxAttempts()) {
             return new Retry(attemptNo + 1, endedAt.plus(settings.retryInterval()));
