@@ -87,7 +87,7 @@ final class WakeupRoutes implements ApiRoutes {
             }
             return methodNotAllowed("PUT, DELETE", path);
         } catch (WakeupDesk.Refused e) {
-            throw new ApiJson.BadRequest(HttpResponseStatus.UNPROCESSABLE_ENTITY, fieldOf(e.getMessage()), e.getMessage());
+            throw new ApiJson.BadRequest(HttpResponseStatus.UNPROCESSABLE_ENTITY, e.field(), e.getMessage());
         }
     }
 
@@ -134,10 +134,5 @@ final class WakeupRoutes implements ApiRoutes {
         } catch (NumberFormatException e) {
             throw new ApiJson.BadRequest(HttpResponseStatus.NOT_FOUND, null, "no such resource: " + PATH + "/" + s);
         }
-    }
-
-    /** The field a refusal is about, from the desk's message. */
-    private static String fieldOf(String message) {
-        return message.startsWith("time") ? "time" : message.startsWith("room") ? "rooms" : null;
     }
 }

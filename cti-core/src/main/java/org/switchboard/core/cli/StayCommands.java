@@ -29,14 +29,9 @@ final class StayCommands {
                    Function<SwitchboardConfig, Function<StayDesk, StayDesk.Outcome>> action) {
         SwitchboardConfig c = options.load();
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
-            StayDesk.Outcome o;
-            try (var timers = org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers.open(db.dataSource(),
-                    Clock.systemUTC())) {
-                var wakeups = WakeupCommand.desk(c, db, timers, Clock.systemUTC());
-                StayDesk desk = new StayDesk(new StayRepository(db.dsl()), c.directory(), Clock.systemUTC(),
-                        wakeUpsFollowTheGuest(wakeups, spec.commandLine().getOut()));
-                o = action.apply(c).apply(desk);
-            }
+            StayDesk desk = new StayDesk(new StayRepository(db.dsl()), c.directory(), Clock.systemUTC(),
+                    wakeUpsFollowTheGuest(c, db, spec.commandLine().getOut()));
+            StayDesk.Outcome o = action.apply(c).apply(desk);
             if (o instanceof StayDesk.Refused r) {
                 spec.commandLine().getErr().println("switchboard " + command + ": " + r.message());
                 return 2;
@@ -47,25 +42,36 @@ final class StayCommands {
         }
     }
 
-    /** Check-out cancels the empty room's wake-ups; a move books them for the new room. */
-    private static StayDesk.RoomChanges wakeUpsFollowTheGuest(org.switchboard.core.wakeup.application.WakeupDesk wakeups,
-                                                              java.io.PrintWriter out) {
+    /**
+     * Check-out cancels the empty room's wake-ups; a move books them for the new room. The wake-up
+     * timers are opened only when a room changes, not for every stay command.
+     */
+    private static StayDesk.RoomChanges wakeUpsFollowTheGuest(SwitchboardConfig c, Database db, java.io.PrintWriter out) {
         return new StayDesk.RoomChanges() {
             @Override
             public void vacated(String room) {
-                int n = wakeups.cancelRoom(room, "guest checked out");
-                if (n > 0) {
-                    out.println("room " + room + " is vacant: cancelled " + n + " wake-up booking(s)");
-                }
+                withWakeups(c, db, wakeups -> {
+                    int n = wakeups.cancelRoom(room, "guest checked out");
+                    if (n > 0) {
+                        out.println("room " + room + " is vacant: cancelled " + n + " wake-up booking(s)");
+                    }
+                });
             }
 
             @Override
             public void moved(String from, String to) {
-                for (String readBack : wakeups.moveRoom(from, to)) {
-                    out.println("wake-up moved from room " + from + ": " + readBack);
-                }
+                withWakeups(c, db, wakeups -> wakeups.moveRoom(from, to)
+                        .forEach(readBack -> out.println("wake-up moved from room " + from + ": " + readBack)));
             }
         };
+    }
+
+    private static void withWakeups(SwitchboardConfig c, Database db,
+                                    java.util.function.Consumer<org.switchboard.core.wakeup.application.WakeupDesk> action) {
+        try (var timers = org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers.open(db.dataSource(),
+                Clock.systemUTC())) {
+            action.accept(org.switchboard.core.wakeup.application.WakeupDesk.on(db, timers, c, Clock.systemUTC()));
+        }
     }
 
     static String currency(SwitchboardConfig c) {

@@ -2,14 +2,10 @@ package org.switchboard.core.cli;
 
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.csv.Csv;
-import org.switchboard.core.stays.application.RoomOccupancy;
-import org.switchboard.core.stays.infrastructure.StayRepository;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.storage.RuntimeDatabase;
 import org.switchboard.core.wakeup.application.WakeupDesk;
-import org.switchboard.core.wakeup.application.WakeupTimers;
 import org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers;
-import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
 import org.switchboard.core.wakeup.model.ReadBack;
 import org.switchboard.core.wakeup.model.WakeupCall;
 import org.switchboard.core.wakeup.model.WakeupReport;
@@ -41,12 +37,6 @@ final class WakeupCommand {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    /** The desk on a database: the daemon's or this command's timers. */
-    static WakeupDesk desk(SwitchboardConfig c, Database db, WakeupTimers timers, Clock clock) {
-        return new WakeupDesk(new WakeupRepository(db.dsl()), timers, c.directory(),
-                RoomOccupancy.of(new StayRepository(db.dsl())), c.hotelZone(), clock);
-    }
-
     /** Runs an action on the desk: exit 0 when done, 2 when refused (with the reason on stderr). */
     private static int withDesk(ConfigOptions options, CommandSpec spec, Function<Context, Integer> action) {
         SwitchboardConfig c = options.load();
@@ -54,7 +44,7 @@ final class WakeupCommand {
              QuartzWakeupTimers timers = QuartzWakeupTimers.open(db.dataSource(), Clock.systemUTC())) {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                return action.apply(new Context(c, desk(c, db, timers, Clock.systemUTC()), out));
+                return action.apply(new Context(c, WakeupDesk.on(db, timers, c, Clock.systemUTC()), out));
             } catch (WakeupDesk.Refused e) {
                 spec.commandLine().getErr().println("switchboard wakeup " + spec.name() + ": " + e.getMessage());
                 return 2;
@@ -163,7 +153,7 @@ final class WakeupCommand {
                 } else {
                     int n = ctx.desk().cancelRoom(room, "cancelled by the operator");
                     if (n == 0) {
-                        throw new WakeupDesk.Refused("room " + room + " has no active wake-up booking");
+                        throw new WakeupDesk.Refused("room", "room " + room + " has no active wake-up booking");
                     }
                     ctx.out().println("cancelled " + n + " wake-up booking(s) of room " + room);
                 }

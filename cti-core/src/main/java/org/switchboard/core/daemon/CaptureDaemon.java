@@ -19,8 +19,6 @@ import org.switchboard.pbx.ami.AmiLink;
 import org.switchboard.pbx.ami.AmiSettings;
 import org.switchboard.pbx.ami.PbxEventQueue;
 
-import org.switchboard.core.stays.application.RoomOccupancy;
-import org.switchboard.core.stays.infrastructure.StayRepository;
 import org.switchboard.core.wakeup.application.WakeupCaller;
 import org.switchboard.core.wakeup.application.WakeupDesk;
 import org.switchboard.core.wakeup.application.WakeupTimers;
@@ -109,12 +107,7 @@ public final class CaptureDaemon implements AutoCloseable {
 
     /** The operator's wake-up desk on this daemon's timers (bookings set timers at once). */
     public WakeupDesk wakeupDesk() {
-        return new WakeupDesk(new WakeupRepository(db.dsl()), wakeupTimers, config.directory(),
-                RoomOccupancy.of(new StayRepository(db.dsl())), config.hotelZone(), clock);
-    }
-
-    public WakeupCaller wakeups() {
-        return wakeups;
+        return WakeupDesk.on(db, wakeupTimers, config, clock);
     }
 
     @Override

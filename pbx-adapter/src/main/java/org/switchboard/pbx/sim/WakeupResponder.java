@@ -198,10 +198,6 @@ public final class WakeupResponder implements AmiServer.OriginateHandler, AutoCl
         return maxRinging;
     }
 
-    public synchronized int inProgress() {
-        return ringing;
-    }
-
     /** Dial strings of every Originate answered, in order of arrival. */
     public List<String> dialled() {
         synchronized (dialled) {

@@ -174,16 +174,22 @@ public final class WakeupCaller implements AutoCloseable {
     }
 
     private void enqueue(Waiting w) {
-        Duration late = Duration.between(w.scheduledAt(), clock.instant());
-        if (late.compareTo(settings.lateLimit()) > 0) {
-            Instant now = clock.instant();
-            finish(new WakeupAttempt(w.attemptId(), w.call().id(), w.attemptNo(), w.scheduledAt(), null, now,
-                    AttemptOutcome.TOO_LATE, null, null, null, null, null, null,
-                    "due " + w.scheduledAt().atZone(zone).toLocalTime().withNano(0) + ", " + late.toMinutes()
-                            + " min late (limit " + settings.lateLimit().toMinutes() + " min)"), w);
-            return;
+        if (!escalatedAsTooLate(w, "due " + w.scheduledAt().atZone(zone).toLocalTime().withNano(0))) {
+            waiting.add(w);
         }
-        waiting.add(w);
+    }
+
+    /** An attempt past the late limit is not placed but escalated: true when that happened. */
+    private boolean escalatedAsTooLate(Waiting w, String why) {
+        Instant now = clock.instant();
+        Duration late = Duration.between(w.scheduledAt(), now);
+        if (late.compareTo(settings.lateLimit()) <= 0) {
+            return false;
+        }
+        finish(new WakeupAttempt(w.attemptId(), w.call().id(), w.attemptNo(), w.scheduledAt(), null, now,
+                AttemptOutcome.TOO_LATE, null, null, null, null, null, null,
+                why + ", " + late.toMinutes() + " min late (limit " + settings.lateLimit().toMinutes() + " min)"));
+        return true;
     }
 
     /** Places waiting attempts while channels are free; a room already ringing waits its turn. */
@@ -296,16 +302,7 @@ public final class WakeupCaller implements AutoCloseable {
     private void watch() {
         Instant now = clock.instant();
         if (!linkUp) {
-            for (Waiting w : List.copyOf(waiting)) {
-                Duration late = Duration.between(w.scheduledAt(), now);
-                if (late.compareTo(settings.lateLimit()) > 0) {
-                    waiting.remove(w);
-                    finish(new WakeupAttempt(w.attemptId(), w.call().id(), w.attemptNo(), w.scheduledAt(), null, now,
-                            AttemptOutcome.TOO_LATE, null, null, null, null, null, null,
-                            "PBX link down; " + late.toMinutes() + " min late (limit " + settings.lateLimit().toMinutes()
-                                    + " min)"), w);
-                }
-            }
+            waiting.removeIf(w -> escalatedAsTooLate(w, "PBX link down"));
         }
         for (Ringing r : List.copyOf(byActionId.values())) {
             if (r.success == null && now.isAfter(r.placedAt.plus(settings.ringTimeout()).plus(RESPONSE_GRACE))) {
@@ -328,12 +325,12 @@ public final class WakeupCaller implements AutoCloseable {
                 : Duration.between(ringFrom, endedAt).toMillis();
         Long talk = r.answeredAt != null && r.hungUpAt != null ? Duration.between(r.answeredAt, r.hungUpAt).toMillis() : null;
         finish(new WakeupAttempt(r.w.attemptId(), r.w.call().id(), r.w.attemptNo(), r.w.scheduledAt(), r.placedAt,
-                endedAt, outcome, Math.max(0, ring), talk, r.reason, r.actionId, r.uniqueId, r.channel, detail), r.w);
+                endedAt, outcome, Math.max(0, ring), talk, r.reason, r.actionId, r.uniqueId, r.channel, detail));
         dispatch();
     }
 
     /** Writes the attempt and the call's next step together, then sets the retry timer or escalates. */
-    private void finish(WakeupAttempt a, Waiting w) {
+    private void finish(WakeupAttempt a) {
         WakeupCall call = repository.call(a.callId()).orElseThrow();
         NextStep next = NextStep.after(a.outcome(), a.attemptNo(), a.endedAt(), settings);
         log.info("wake-up room {} call {} attempt {}: {}", call.room(), call.callNo(), a.attemptNo(), describe(a));
@@ -398,7 +395,7 @@ public final class WakeupCaller implements AutoCloseable {
             } else {
                 finish(new WakeupAttempt(a.id(), a.callId(), a.attemptNo(), a.scheduledAt(), a.placedAt(), clock.instant(),
                         AttemptOutcome.FAILED, null, null, null, a.actionId(), a.uniqueId(), a.channel(),
-                        "the daemon stopped while this call was placed"), w);
+                        "the daemon stopped while this call was placed"));
             }
         }
         List<WakeupCall> open = repository.openCalls();
@@ -420,15 +417,6 @@ public final class WakeupCaller implements AutoCloseable {
             }
         }
         return set;
-    }
-
-    /** Attempts ringing now and waiting for a channel (for the live view). */
-    public Map<String, Integer> load() {
-        try {
-            return thread.submit(() -> Map.of("ringing", byActionId.size(), "waiting", waiting.size())).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return Map.of();
-        }
     }
 
     @Override

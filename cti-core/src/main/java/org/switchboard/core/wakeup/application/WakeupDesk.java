@@ -26,10 +26,17 @@ import java.util.Set;
  */
 public final class WakeupDesk {
 
-    /** A booking the desk will not make, and why (unknown room, time past, duplicate, vacant room). */
+    /** A booking the desk will not make, and why (unknown room, time past, duplicate, vacant room); {@code field} may be null. */
     public static final class Refused extends RuntimeException {
-        public Refused(String message) {
+        private final String field;
+
+        public Refused(String field, String message) {
             super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
         }
     }
 
@@ -60,6 +67,15 @@ public final class WakeupDesk {
         this.clock = clock;
     }
 
+    /** The desk on a database, for the hotel in {@code config}, setting {@code timers}. */
+    public static WakeupDesk on(org.switchboard.core.storage.Database db, WakeupTimers timers,
+                                org.switchboard.core.config.SwitchboardConfig config, Clock clock) {
+        return new WakeupDesk(new WakeupRepository(db.dsl()), timers, config.directory(),
+                org.switchboard.core.stays.application.RoomOccupancy.of(
+                        new org.switchboard.core.stays.infrastructure.StayRepository(db.dsl())),
+                config.hotelZone(), clock);
+    }
+
     public List<Booked> book(Request r) {
         return write(r, null);
     }
@@ -67,20 +83,20 @@ public final class WakeupDesk {
     /** Replaces a booking by a new one for the same room (cancelled and booked in one transaction). */
     public Booked change(long bookingId, String time, Duration secondAfter, boolean daily, String by) {
         WakeupCall old = repository.callsOfBooking(bookingId).stream().findFirst()
-                .orElseThrow(() -> new Refused("no wake-up booking " + bookingId));
+                .orElseThrow(() -> new Refused(null, "no wake-up booking " + bookingId));
         return write(new Request(List.of(old.room()), time, secondAfter, daily, by, old.groupName()), bookingId).get(0);
     }
 
     private List<Booked> write(Request r, Long replacing) {
         if (r.rooms().isEmpty()) {
-            throw new Refused("no room given");
+            throw new Refused("rooms", "no room given");
         }
         ZonedDateTime now = clock.instant().atZone(zone);
         LocalWakeTime first;
         try {
             first = LocalWakeTime.parse(r.time(), now);
         } catch (IllegalArgumentException e) {
-            throw new Refused(e.getMessage());
+            throw new Refused("time", e.getMessage());
         }
         List<String> problems = new ArrayList<>();
         List<WakeupRepository.NewBooking> bookings = new ArrayList<>();
@@ -100,13 +116,13 @@ public final class WakeupDesk {
             }
         }
         if (!problems.isEmpty()) {
-            throw new Refused(String.join("; ", problems) + (r.rooms().size() > 1 ? " (nothing booked)" : ""));
+            throw new Refused("rooms", String.join("; ", problems) + (r.rooms().size() > 1 ? " (nothing booked)" : ""));
         }
         List<Long> ids;
         try {
             ids = repository.book(bookings, clock.instant(), replacing, "changed");
         } catch (WakeupRepository.Refused e) {
-            throw new Refused(e.getMessage() + (r.rooms().size() > 1 ? " (nothing booked)" : ""));
+            throw new Refused("rooms", e.getMessage() + (r.rooms().size() > 1 ? " (nothing booked)" : ""));
         }
         if (replacing != null) {
             repository.callsOfBooking(replacing).forEach(c -> timers.cancel(c.id()));
@@ -133,7 +149,7 @@ public final class WakeupDesk {
         try {
             calls = repository.cancel(bookingId, reason, clock.instant());
         } catch (WakeupRepository.Refused e) {
-            throw new Refused(e.getMessage());
+            throw new Refused(null, e.getMessage());
         }
         calls.forEach(timers::cancel);
         return "cancelled wake-up booking " + bookingId + " (" + calls.size() + " call(s) not yet placed)";
@@ -206,7 +222,7 @@ public final class WakeupDesk {
                 int from = Integer.parseInt(m.group(1));
                 int to = Integer.parseInt(m.group(2));
                 if (to < from || to - from >= 2000) {
-                    throw new Refused("room range '" + p + "' is not like 810-830");
+                    throw new Refused("rooms", "room range '" + p + "' is not like 810-830");
                 }
                 for (int n = from; n <= to; n++) {
                     rooms.add(String.valueOf(n));
@@ -216,7 +232,7 @@ public final class WakeupDesk {
             }
         }
         if (rooms.size() > 2000) {
-            throw new Refused("at most 2,000 rooms at once");
+            throw new Refused("rooms", "at most 2,000 rooms at once");
         }
         return rooms;
     }

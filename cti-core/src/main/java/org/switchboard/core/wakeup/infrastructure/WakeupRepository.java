@@ -144,9 +144,8 @@ public final class WakeupRepository {
 
     /** Open calls whose pending attempt is due at or before {@code now}, in due-then-booking order. */
     public List<WakeupCall> dueCalls(Instant now) {
-        return calls(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name()).and(WAKEUP_CALLS.NEXT_AT.le(utc(now))))
-                .stream().sorted(java.util.Comparator.comparing(WakeupCall::nextAt).thenComparingLong(WakeupCall::id))
-                .toList();
+        return calls(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name()).and(WAKEUP_CALLS.NEXT_AT.le(utc(now))),
+                WAKEUP_CALLS.NEXT_AT, WAKEUP_CALLS.ID);
     }
 
     /** Calls due on a hotel date (the wake date the guest asked for), in due order. */
@@ -163,11 +162,15 @@ public final class WakeupRepository {
     }
 
     private List<WakeupCall> calls(org.jooq.Condition where) {
+        return calls(where, WAKEUP_CALLS.DUE_AT, WAKEUP_CALLS.ID);
+    }
+
+    private List<WakeupCall> calls(org.jooq.Condition where, org.jooq.OrderField<?>... order) {
         return dsl.select(WAKEUP_CALLS.fields()).select(WAKEUP_BOOKINGS.ROOM, WAKEUP_BOOKINGS.EXTENSION,
                         WAKEUP_BOOKINGS.DAILY, WAKEUP_BOOKINGS.SECOND_AFTER_S, WAKEUP_BOOKINGS.LOCAL_TIME,
                         WAKEUP_BOOKINGS.GROUP_NAME)
                 .from(WAKEUP_CALLS).join(WAKEUP_BOOKINGS).on(WAKEUP_BOOKINGS.ID.eq(WAKEUP_CALLS.BOOKING_ID))
-                .where(where).orderBy(WAKEUP_CALLS.DUE_AT, WAKEUP_CALLS.ID).fetch(WakeupRepository::callRow);
+                .where(where).orderBy(order).fetch(WakeupRepository::callRow);
     }
 
     private static WakeupCall callRow(Record r) {

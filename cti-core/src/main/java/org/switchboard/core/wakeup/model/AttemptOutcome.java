@@ -16,10 +16,6 @@ public enum AttemptOutcome {
     /** Not placed: due while the daemon was down, longer ago than the late limit. */
     TOO_LATE;
 
-    public boolean isFinal() {
-        return this != QUEUED && this != PLACED;
-    }
-
     public boolean wokeGuest() {
         return this == ANSWERED;
     }

@@ -73,11 +73,6 @@ public record LocalWakeTime(LocalDate date, LocalTime time, Instant at, String n
         return w;
     }
 
-    /** The same wall-clock time on another day. */
-    public LocalWakeTime onDate(LocalDate other, ZoneId zone) {
-        return on(other, time, zone);
-    }
-
     /** "Tue 24 Nov 08:00", as read back to the guest (the placed time when the wall-clock time does not exist). */
     public String spoken(ZoneId zone) {
         return at.atZone(zone).format(DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH));
