@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, CallsCommand.class,
                 RoomsCommand.class, RateCommand.class, RerateCommand.class, EnterCallCommand.class,
                 EditCallCommand.class, CallHistoryCommand.class, StayCommands.CheckIn.class, StayCommands.Move.class,
-                StayCommands.CheckOut.class, StayCommands.Guests.class, MetricsCommand.class, WakeupCommand.class})
+                StayCommands.CheckOut.class, StayCommands.Guests.class, MetricsCommand.class, WakeupCommand.class,
+                FolioCommands.Folio.class, FolioCommands.Audit.class, FolioCommands.Credit.class})
 final class SwitchboardCommand {
 }

@@ -50,7 +50,7 @@ public final class ConfigLoader {
             throw new ConfigException(errors);
         }
         Map<String, Node> top = y.entries(root, "", Set.of("hotel", "pbx", "trunks", "database", "capture", "http",
-                "metrics", "wakeup"));
+                "metrics", "wakeup", "folio"));
 
         MappingNode hotelNode = y.mapping(top, "hotel", "", root, true);
         String hotelName = null;
@@ -146,6 +146,7 @@ public final class ConfigLoader {
         MetricsSettings metrics = MetricsConfig.read(y, top, root);
         MetricsConfig.checkCallTypes(extensionsFile, directory.departments(), callTypeNodes, metrics);
         org.switchboard.core.wakeup.model.WakeupSettings wakeup = WakeupConfig.read(y, top, root, directory);
+        org.switchboard.core.folio.model.FolioSettings folio = FolioConfig.read(y, top, root);
         org.switchboard.billing.rating.TariffBook tariffs = null;
         try {
             tariffs = TariffLoader.loadAll(dir);
@@ -157,7 +158,7 @@ public final class ConfigLoader {
         }
         Directory withTrunks = new Directory(directory.extensions(), directory.departments(), trunks);
         return new SwitchboardConfig(hotelName, zone, ami, database, grace, did == null ? "" : did, withTrunks, tariffs, http,
-                metrics, wakeup);
+                metrics, wakeup, folio);
     }
 
     private static Directory loadDirectory(Path dir, YamlNodes y, Map<String, Node> callTypeNodes) {

@@ -12,7 +12,18 @@ public record SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings 
                                 Duration cdrGrace, String did, Directory directory,
                                 org.switchboard.billing.rating.TariffBook tariffs, HttpSettings http,
                                 org.switchboard.core.metrics.model.MetricsSettings metrics,
-                                org.switchboard.core.wakeup.model.WakeupSettings wakeup) {
+                                org.switchboard.core.wakeup.model.WakeupSettings wakeup,
+                                org.switchboard.core.folio.model.FolioSettings folio) {
+
+    /** Without a {@code folio:} section: the default folio settings. */
+    public SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings ami, DatabaseSettings database,
+                             Duration cdrGrace, String did, Directory directory,
+                             org.switchboard.billing.rating.TariffBook tariffs, HttpSettings http,
+                             org.switchboard.core.metrics.model.MetricsSettings metrics,
+                             org.switchboard.core.wakeup.model.WakeupSettings wakeup) {
+        this(hotelName, hotelZone, ami, database, cdrGrace, did, directory, tariffs, http, metrics, wakeup,
+                org.switchboard.core.folio.model.FolioSettings.defaults());
+    }
 
     /** Without a {@code wakeup:} section: the default wake-up settings. */
     public SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings ami, DatabaseSettings database,
@@ -25,7 +36,23 @@ public record SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings 
 
     public SwitchboardConfig withWakeup(org.switchboard.core.wakeup.model.WakeupSettings settings) {
         return new SwitchboardConfig(hotelName, hotelZone, ami, database, cdrGrace, did, directory, tariffs, http,
-                metrics, settings);
+                metrics, settings, folio);
+    }
+
+    public SwitchboardConfig withFolio(org.switchboard.core.folio.model.FolioSettings settings) {
+        return new SwitchboardConfig(hotelName, hotelZone, ami, database, cdrGrace, did, directory, tariffs, http,
+                metrics, wakeup, settings);
+    }
+
+    /** The hotel's business date (营业日) as the folio settings close it. */
+    public org.switchboard.billing.folio.BusinessDay businessDay() {
+        return new org.switchboard.billing.folio.BusinessDay(folio.businessDayClosesAt(), hotelZone);
+    }
+
+    /** The hotel's currency: that of the newest tariff (CNY without one). */
+    public String currency() {
+        return tariffs == null || tariffs.versions().isEmpty() ? "CNY"
+                : tariffs.versions().get(tariffs.versions().size() - 1).currency().getCurrencyCode();
     }
 
     /** Where the HTTP API listens (default 127.0.0.1:8080; port 0 picks a free port). */

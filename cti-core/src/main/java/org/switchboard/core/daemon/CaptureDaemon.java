@@ -25,6 +25,12 @@ import org.switchboard.core.wakeup.application.WakeupTimers;
 import org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers;
 import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
 
+import org.switchboard.core.folio.application.ClassOfServiceSync;
+import org.switchboard.core.folio.application.FolioServices;
+import org.switchboard.core.folio.infrastructure.CosBook;
+import org.switchboard.core.folio.infrastructure.CreditBook;
+import org.switchboard.core.stays.infrastructure.StayRepository;
+
 import java.time.Clock;
 
 /**
@@ -47,6 +53,8 @@ public final class CaptureDaemon implements AutoCloseable {
     private final Database db;
     private final WakeupTimers wakeupTimers;
     private final WakeupCaller wakeups;
+    private final FolioServices folios;
+    private final ClassOfServiceSync classOfService;
 
     public CaptureDaemon(SwitchboardConfig config, AmiSettings ami, Database db, Clock clock) {
         this.config = config;
@@ -65,13 +73,18 @@ public final class CaptureDaemon implements AutoCloseable {
         this.wakeupTimers = QuartzWakeupTimers.open(db.dataSource(), clock);
         this.wakeups = new WakeupCaller(new WakeupRepository(db.dsl()), wakeupTimers, link, config.wakeup(),
                 config.hotelZone(), clock, board::announce);
+        this.folios = FolioServices.on(db, config, clock);
+        this.classOfService = new ClassOfServiceSync(new StayRepository(db.dsl()), new CreditBook(db.dsl()),
+                new CosBook(db.dsl()), config.directory(), link, config.folio().cosFamily(), clock, board::announce);
         capture.addObserver(board::observe);
+        capture.addObserver(classOfService::observe);
         capture.addObserver(wakeups::observe);
         capture.addListener(metrics::stored);
         capture.addListener((id, call) -> {
             if (call.direction() == CallDirection.OUTBOUND) {
                 charges.rate(new ChargeRepository.ChargeableCall(id, call.extension(), call.calleeNumber(),
-                        call.startedAt(), call.talk(), call.trunk()));
+                        call.startedAt(), call.talk(), call.trunk()), org.switchboard.billing.audit.AuditLine.Cause.CAPTURED);
+                folios.poster().nudge();
             }
         });
     }
@@ -87,10 +100,16 @@ public final class CaptureDaemon implements AutoCloseable {
         if (measured > 0) {
             log.info("measured answer speed of {} stored call(s) not measured yet", measured);
         }
+        int posted = folios.poster().postPending();
+        if (posted > 0) {
+            log.info("posted {} charge(s) left in the posting outbox by an earlier run", posted);
+        }
+        folios.poster().start();
         capture.start();
         link.start();
         wakeups.start();
-        log.info("capture started; wake-up calls armed");
+        classOfService.start();
+        log.info("capture started; folio posting running; wake-up calls armed");
     }
 
     public CaptureService capture() {
@@ -110,11 +129,23 @@ public final class CaptureDaemon implements AutoCloseable {
         return WakeupDesk.on(db, wakeupTimers, config, clock);
     }
 
+    /** The folio desk, night audit and poster on this daemon's database. */
+    public FolioServices folios() {
+        return folios;
+    }
+
+    /** Applies class-of-service changes at once (after a check-in, check-out, move or lifted bar). */
+    public void classOfServiceChanged() {
+        classOfService.nudge();
+    }
+
     @Override
     public void close() {
+        classOfService.close();
         wakeups.close();
         link.close();
         capture.close();
+        folios.poster().close();
         metrics.close();
         log.info("capture stopped: {} calls stored, {} duplicates skipped; link {}", capture.storedCalls(),
                 capture.duplicateCalls(), link.counters());

@@ -1,5 +1,6 @@
 package org.switchboard.core.records;
 
+import org.switchboard.billing.audit.AuditLine.Cause;
 import org.switchboard.billing.rating.Rater;
 import org.switchboard.billing.rating.RatingResult;
 import org.switchboard.core.calls.infrastructure.CallRepository;
@@ -60,7 +61,7 @@ public final class CallRecordDesk {
         }
         CompletedCall call = ((ManualCallEntry.Accepted) checked).call();
         long id = calls.storeManual(call, form.enteredBy(), clock.instant());
-        return new Done(id, price(id));
+        return new Done(id, price(id, Cause.MANUAL));
     }
 
     /**
@@ -97,7 +98,7 @@ public final class CallRecordDesk {
             return new Refused("start", "would be after the call's end " + old.get().endedAt().atZone(zone).toLocalTime());
         }
         calls.correct(id, new CallRepository.Correction(dialled, newStart, newEnd), zone, by, reason, clock.instant());
-        return new Done(id, price(id));
+        return new Done(id, price(id, Cause.CORRECTED));
     }
 
     public Optional<CallRepository.StoredCall> find(long id) {
@@ -113,8 +114,9 @@ public final class CallRecordDesk {
         return calls.history(id);
     }
 
-    private Optional<RatingResult> price(long id) {
-        return charges.outboundCall(id).map(pricing::rate);
+    /** Prices the record again; the new charge reaches the folio as a posting or an adjustment. */
+    private Optional<RatingResult> price(long id, Cause cause) {
+        return charges.outboundCall(id).map(c -> pricing.rate(c, cause));
     }
 
     /** A one-line description of a charge for people. */

@@ -6,6 +6,7 @@ import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.DbPutAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
@@ -42,7 +43,7 @@ import java.util.function.Consumer;
  * ({@code logoff}) and open a new one, so back-off and re-sync are ours. Events go through
  * {@link AmiEventTranslator} into the {@link PbxEventQueue}; asterisk-java types stay in here.
  */
-public final class AmiLink implements AutoCloseable, Originator {
+public final class AmiLink implements AutoCloseable, Originator, AstDbWriter {
 
     private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
 
@@ -127,6 +128,16 @@ public final class AmiLink implements AutoCloseable, Originator {
         s.originate(request, refused);
     }
 
+    @Override
+    public void put(String family, String key, String value, Consumer<String> outcome) {
+        Session s = current;
+        if (s == null || !connected) {
+            outcome.accept("PBX link is down");
+            return;
+        }
+        s.dbPut(family, key, value, outcome);
+    }
+
     /** Sleeps in short steps so that {@link #close()} need not interrupt a thread inside asterisk-java. */
     private boolean sleepWhileRunning(Duration wait) {
         long until = System.nanoTime() + wait.toNanos();
@@ -207,6 +218,16 @@ public final class AmiLink implements AutoCloseable, Originator {
                         ? "PBX refused the Originate: " + response.getMessage() : null));
             } catch (Exception e) {
                 refused.accept("could not send the Originate: " + e);
+            }
+        }
+
+        /** Asynchronous, like {@link #originate}: the response reaches {@code outcome} on asterisk-java's reader thread. */
+        void dbPut(String family, String key, String value, Consumer<String> outcome) {
+            try {
+                connection.sendAction(new DbPutAction(family, key, value), response -> outcome.accept(
+                        response instanceof ManagerError ? "PBX refused DBPut: " + response.getMessage() : null));
+            } catch (Exception e) {
+                outcome.accept("could not send DBPut: " + e);
             }
         }
 

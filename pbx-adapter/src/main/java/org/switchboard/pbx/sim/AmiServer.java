@@ -46,6 +46,7 @@ public final class AmiServer implements AutoCloseable {
     private final AtomicInteger logins = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong channelSequence = new java.util.concurrent.atomic.AtomicLong(0x100);
     private final AtomicReference<OriginateHandler> originateHandler = new AtomicReference<>();
+    private final AstDb astDb = new AstDb();
     private EventLoopGroup group;
     private Channel serverChannel;
 
@@ -154,6 +155,11 @@ public final class AmiServer implements AutoCloseable {
 
     ChannelTracker tracker() {
         return tracker;
+    }
+
+    /** The AstDB that DBPut actions write. */
+    public AstDb astDb() {
+        return astDb;
     }
 
     OriginateHandler originateHandler() {

@@ -97,6 +97,19 @@ final class AmiSessionHandler extends SimpleChannelInboundHandler<AmiMessage> {
                     ctx.writeAndFlush(response("Success", actionId, "Message", message));
                 }
             }
+            case "dbput" -> {
+                // As Asterisk's manager.c action_dbput answers.
+                String family = action.get("Family");
+                String key = action.get("Key");
+                if (family == null || family.isEmpty()) {
+                    ctx.writeAndFlush(response("Error", actionId, "Message", "No family specified"));
+                } else if (key == null || key.isEmpty()) {
+                    ctx.writeAndFlush(response("Error", actionId, "Message", "No key specified"));
+                } else {
+                    server.astDb().put(family, key, action.get("Val") == null ? "" : action.get("Val"));
+                    ctx.writeAndFlush(response("Success", actionId, "Message", "Updated database successfully"));
+                }
+            }
             default -> ctx.writeAndFlush(response("Error", actionId, "Message", "Invalid/unknown command"));
         }
     }

@@ -1,5 +1,6 @@
 package org.switchboard.core.rating.application;
 
+import org.switchboard.billing.audit.AuditLine.Cause;
 import org.switchboard.billing.rating.CallToRate;
 import org.switchboard.billing.rating.Rater;
 import org.switchboard.billing.rating.RatingResult;
@@ -40,16 +41,17 @@ public final class ChargeService {
         this.clock = clock;
     }
 
-    public RatingResult rate(ChargeableCall call) {
+    /** Prices a call and queues its charge for the guest's folio (in one transaction). */
+    public RatingResult rate(ChargeableCall call, Cause cause) {
         RatingResult result = rater.rate(toRate(call));
-        charges.save(call.callId(), result, clock.instant());
+        charges.save(call.callId(), result, clock.instant(), cause);
         return result;
     }
 
     /** Rates outbound calls that have no charge yet; returns how many. */
     public int rateMissing() {
         List<ChargeableCall> missing = charges.unratedOutboundCalls();
-        missing.forEach(this::rate);
+        missing.forEach(c -> rate(c, Cause.CAPTURED));
         return missing.size();
     }
 
@@ -77,7 +79,7 @@ public final class ChargeService {
                     changed++;
                 }
             }
-            charges.saveAll(results, clock.instant());
+            charges.saveAll(results, clock.instant(), Cause.RERATED);
             progress.accept(start + chunk.size());
         }
         return new Summary(calls.size(), changed, before, after);

@@ -3,6 +3,7 @@ package org.switchboard.core.rating.infrastructure;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.switchboard.billing.audit.AuditLine.Cause;
 import org.switchboard.billing.rating.RatingResult;
 import org.switchboard.core.calls.model.CallDirection;
 
@@ -17,8 +18,12 @@ import java.util.Map;
 
 import static org.switchboard.core.storage.jooq.Tables.CALLS;
 import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
+import static org.switchboard.core.storage.jooq.Tables.POSTING_OUTBOX;
 
-/** Charges of stored calls: one row per call, written or replaced in one statement. */
+/**
+ * Charges of stored calls: one row per call. Each write also queues the call for folio posting in the
+ * same transaction (the posting outbox), so no charge is ever left unposted by a crash.
+ */
 public final class ChargeRepository {
 
     /** A stored outbound call as the rater needs it. */
@@ -58,17 +63,22 @@ public final class ChargeRepository {
                 .fetchMap(CALL_CHARGES.CALL_ID, CALL_CHARGES.TOTAL);
     }
 
-    /** Writes the call's charge, replacing an earlier one (a re-rating). */
-    public void save(long callId, RatingResult result, Instant ratedAt) {
-        upsert(dsl, callId, result, ratedAt).execute();
+    /** Writes the call's charge, replacing an earlier one (a re-rating), and queues it for posting. */
+    public void save(long callId, RatingResult result, Instant ratedAt, Cause cause) {
+        saveAll(Map.of(callId, result), ratedAt, cause);
     }
 
-    /** Writes many charges in one transaction and one JDBC batch: all of them or none. */
-    public void saveAll(Map<Long, RatingResult> results, Instant ratedAt) {
+    /** Writes many charges and their posting-outbox rows in one transaction and one JDBC batch: all or none. */
+    public void saveAll(Map<Long, RatingResult> results, Instant ratedAt, Cause cause) {
         dsl.transaction(trx -> {
             DSLContext tx = trx.dsl();
-            List<org.jooq.Query> queries = new java.util.ArrayList<>(results.size());
-            results.forEach((id, r) -> queries.add(upsert(tx, id, r, ratedAt)));
+            List<org.jooq.Query> queries = new java.util.ArrayList<>(results.size() * 2);
+            results.forEach((id, r) -> {
+                queries.add(upsert(tx, id, r, ratedAt));
+                queries.add(tx.insertInto(POSTING_OUTBOX).set(POSTING_OUTBOX.CALL_ID, id)
+                        .set(POSTING_OUTBOX.CAUSE, cause.name())
+                        .set(POSTING_OUTBOX.CREATED_AT, LocalDateTime.ofInstant(ratedAt, ZoneOffset.UTC)));
+            });
             tx.batch(queries).execute();
         });
     }

@@ -88,6 +88,14 @@ public final class StayRepository {
             tx.update(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.TO_AT, utc(at))
                     .where(ROOM_OCCUPANCY.ACCOUNT_PK.eq(pk)).and(ROOM_OCCUPANCY.TO_AT.isNull()).execute();
             tx.update(GUEST_ACCOUNTS).set(GUEST_ACCOUNTS.CHECKED_OUT_AT, utc(at)).where(GUEST_ACCOUNTS.ID.eq(pk)).execute();
+            // A main guest leaving before the sharers: the first sharer becomes the room's main account.
+            List<Long> sharers = tx.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS).where(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID.eq(pk))
+                    .and(GUEST_ACCOUNTS.CHECKED_OUT_AT.isNull()).orderBy(GUEST_ACCOUNTS.ID).fetch(GUEST_ACCOUNTS.ID);
+            if (!sharers.isEmpty()) {
+                tx.update(GUEST_ACCOUNTS).setNull(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID).where(GUEST_ACCOUNTS.ID.eq(sharers.get(0))).execute();
+                tx.update(GUEST_ACCOUNTS).set(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID, sharers.get(0))
+                        .where(GUEST_ACCOUNTS.ID.in(sharers.subList(1, sharers.size()))).execute();
+            }
         });
     }
 

@@ -1,0 +1,174 @@
+package org.switchboard.core.folio.application;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.directory.Directory;
+import org.switchboard.core.directory.Extension;
+import org.switchboard.core.folio.infrastructure.CosBook;
+import org.switchboard.core.folio.infrastructure.CreditBook;
+import org.switchboard.core.stays.infrastructure.StayRepository;
+import org.switchboard.pbx.ami.AstDbWriter;
+import org.switchboard.pbx.event.PbxEvent;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/**
+ * Keeps each room phone's class of service on the PBX in line with the stays: {@code full} while a guest
+ * is in house and not barred, {@code internal} (internal and emergency calls only) while the room is
+ * vacant or its guest has reached the credit limit. It compares what should be with what was last
+ * confirmed and sends {@code DBPut} for the differences, every second and again after every (re)login,
+ * so a change made while the link was down, or by the CLI in another process, still reaches the PBX.
+ * Hotels that keep no stays here (none ever checked in) are left alone.
+ */
+public final class ClassOfServiceSync implements AutoCloseable {
+
+    public static final String FULL = "full";
+    public static final String INTERNAL = "internal";
+    private static final Logger log = LoggerFactory.getLogger(ClassOfServiceSync.class);
+
+    private final StayRepository stays;
+    private final CreditBook credit;
+    private final CosBook applied;
+    private final Directory directory;
+    private final AstDbWriter pbx;
+    private final String family;
+    private final Clock clock;
+    private final BiConsumer<String, Object> announce;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean resendAll = true;
+    private final Object wake = new Object();
+    private volatile boolean running;
+    private Thread thread;
+
+    public ClassOfServiceSync(StayRepository stays, CreditBook credit, CosBook applied, Directory directory, AstDbWriter pbx,
+                              String family, Clock clock, BiConsumer<String, Object> announce) {
+        this.stays = stays;
+        this.credit = credit;
+        this.applied = applied;
+        this.directory = directory;
+        this.pbx = pbx;
+        this.family = family;
+        this.clock = clock;
+        this.announce = announce;
+    }
+
+    /** Sees PBX events: after each login every phone's class of service is sent again. */
+    public void observe(PbxEvent e) {
+        if (e instanceof PbxEvent.LinkUp) {
+            resendAll = true;
+            nudge();
+        }
+    }
+
+    /** The class of service each room extension should have now. */
+    public Map<String, String> desired() {
+        Map<String, String> payerOfRoom = new HashMap<>();
+        stays.inHouse().forEach(g -> payerOfRoom.putIfAbsent(g.room(), g.paidBy()));
+        Set<String> barred = credit.barredAccounts();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Extension x : directory.extensions().values()) {
+            if (x.room() != null) {
+                String payer = payerOfRoom.get(x.room());
+                out.put(x.number(), payer != null && !barred.contains(payer) ? FULL : INTERNAL);
+            }
+        }
+        return out;
+    }
+
+    /** One pass: announce new credit bars, send what differs. Returns how many DBPuts were sent. */
+    public int syncOnce() {
+        if (!stays.keepsStays()) {
+            return 0;
+        }
+        announceNewBars();
+        boolean all = resendAll;
+        resendAll = false;
+        Map<String, String> done = applied.applied();
+        int sent = 0;
+        for (Map.Entry<String, String> want : desired().entrySet()) {
+            String ext = want.getKey();
+            String cos = want.getValue();
+            if ((all || !cos.equals(done.get(ext))) && inFlight.add(ext)) {
+                sent++;
+                pbx.put(family, ext, cos, failure -> {
+                    inFlight.remove(ext);
+                    if (failure == null) {
+                        applied.applied(ext, cos, clock.instant());
+                        log.debug("extension {} class of service {}", ext, cos);
+                    } else {
+                        resendAll |= failure.contains("link is down");
+                        log.warn("extension {}: class of service {} not set: {}", ext, cos, failure);
+                    }
+                });
+            }
+        }
+        return sent;
+    }
+
+    private void announceNewBars() {
+        for (CreditBook.Bar bar : credit.bars(true)) {
+            if (bar.announcedAt() == null) {
+                Map<String, Object> alarm = new LinkedHashMap<>();
+                alarm.put("room", bar.room());
+                alarm.put("account", bar.accountId());
+                alarm.put("name", bar.name());
+                alarm.put("charged", bar.charged().stripTrailingZeros().toPlainString());
+                alarm.put("deposit", bar.deposit().stripTrailingZeros().toPlainString());
+                alarm.put("limit", bar.limit().stripTrailingZeros().toPlainString());
+                alarm.put("barredAt", bar.barredAt().toString());
+                announce.accept("credit-limit", alarm);
+                log.warn("room {}: guest {} ({}) reached the credit limit ({} of deposit {}); outside calls barred",
+                        bar.room(), bar.accountId(), bar.name(), bar.charged(), bar.deposit());
+                credit.announced(bar.id(), clock.instant());
+            }
+        }
+    }
+
+    public void nudge() {
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(() -> {
+            while (running) {
+                try {
+                    syncOnce();
+                } catch (RuntimeException e) {
+                    log.error("class-of-service sync failed; will retry: {}", e.toString());
+                }
+                synchronized (wake) {
+                    try {
+                        wake.wait(1000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }, "class-of-service");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        nudge();
+        if (thread != null) {
+            try {
+                thread.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.switchboard.core.folio.application;
+
+import org.switchboard.billing.audit.AuditLine;
+import org.switchboard.billing.audit.AuditReport;
+import org.switchboard.billing.folio.BusinessDay;
+import org.switchboard.core.folio.infrastructure.FolioLedger;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The night audit (夜审): the report of a business date, and closing it. An open date's report is live
+ * (rated side from the charges, posted side from the ledger, so what has not reached the ledger shows as a
+ * difference). Closing posts what is pending, checks the date reconciles to the cent and fixes its figures;
+ * from then on nothing is booked on it and its report is the same, byte for byte, every time.
+ */
+public final class NightAudit {
+
+    /** Closing refused: why, in the auditor's words. */
+    public static final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final FolioLedger ledger;
+    private final FolioPoster poster;
+    private final BusinessDay businessDay;
+    private final String hotel;
+    private final String currency;
+    private final Clock clock;
+
+    public NightAudit(FolioLedger ledger, FolioPoster poster, BusinessDay businessDay, String hotel, String currency,
+                      Clock clock) {
+        this.ledger = ledger;
+        this.poster = poster;
+        this.businessDay = businessDay;
+        this.hotel = hotel;
+        this.currency = currency;
+        this.clock = clock;
+    }
+
+    /** The business date the clock is in now. */
+    public LocalDate today() {
+        return businessDay.dateOf(clock.instant());
+    }
+
+    public AuditReport report(LocalDate date) {
+        Optional<FolioLedger.Closure> closure = ledger.closure(date);
+        List<AuditLine> lines = ledger.bookedOn(date);
+        if (closure.isPresent()) {
+            FolioLedger.Closure c = closure.get();
+            return new AuditReport(hotel, date, businessDay.closesAt(), businessDay.zone().getId(), c.currency(),
+                    new AuditReport.Closure(c.at().atZone(businessDay.zone()), c.by()), lines, c.rated(), 0);
+        }
+        return liveReport(ledger, date, lines);
+    }
+
+    private AuditReport liveReport(FolioLedger reads, LocalDate date, List<AuditLine> lines) {
+        BigDecimal carriedIn = lines.stream().filter(AuditLine::carriedIn).map(AuditLine::total)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal rated = reads.ratedTotal(businessDay.startOf(date), businessDay.endOf(date)).add(carriedIn);
+        return new AuditReport(hotel, date, businessDay.closesAt(), businessDay.zone().getId(), currency, null, lines,
+                rated, reads.pendingBefore(businessDay.endOf(date)));
+    }
+
+    /**
+     * Closes a business date: dates close in order, only once they have ended, and only when they reconcile.
+     * Returns the closed report.
+     */
+    public AuditReport close(LocalDate date, String by) {
+        if (by == null || by.isBlank()) {
+            throw new Refused("say who closes the date (--by)");
+        }
+        Instant now = clock.instant();
+        Instant end = businessDay.endOf(date);
+        if (now.isBefore(end)) {
+            throw new Refused("business date " + date + " runs until " + AT.format(end.atZone(businessDay.zone()))
+                    + " (" + businessDay.zone() + "); it can be closed after that");
+        }
+        poster.postPending();
+        ledger.inTransaction(tx -> {
+            Optional<LocalDate> last = tx.lastClosedExclusive();
+            if (last.isPresent() && !date.isAfter(last.get())) {
+                throw new Refused("business date " + date + " is already closed (last closed: " + last.get() + ")");
+            }
+            if (last.isPresent() && !date.equals(last.get().plusDays(1))) {
+                throw new Refused("close " + last.get().plusDays(1) + " first: dates close in order");
+            }
+            Optional<LocalDate> earlier = tx.earliestOpenWithEntriesBefore(last.orElse(null), date);
+            if (earlier.isPresent()) {
+                throw new Refused("close " + earlier.get() + " first: it has postings and is still open");
+            }
+            int pending = tx.pendingBefore(end);
+            if (pending > 0) {
+                throw new Refused(pending + " charge(s) of the date are not posted yet; try again in a moment");
+            }
+            FolioLedger reads = tx.reads();
+            List<AuditLine> lines = reads.bookedOn(date);
+            AuditReport live = liveReport(reads, date, lines);
+            if (!live.reconciles()) {
+                throw new Refused("business date " + date + " does not reconcile: rated " + live.rated() + ", posted "
+                        + live.posted() + ", exceptions " + live.exceptionsTotal() + " (difference " + live.difference() + ")");
+            }
+            tx.close(new FolioLedger.Closure(date, now, by.trim(), currency, live.rated(), live.posted(),
+                    live.exceptionsTotal(), lines.size()));
+            return null;
+        });
+        return report(date);
+    }
+}
