@@ -31,6 +31,7 @@ public final class WakeupRig implements AutoCloseable {
     public final CaptureDaemon daemon;
     public final WakeupDesk desk;
     public final WakeupRepository repository;
+    public final SwitchboardConfig config;
     public final List<LiveBoard.LiveEvent> stream = new CopyOnWriteArrayList<>();
     private final AutoCloseable subscription;
 
@@ -38,7 +39,7 @@ public final class WakeupRig implements AutoCloseable {
                      ShiftedClock clock) {
         AmiSettings ami = new AmiSettings("127.0.0.1", amiPort, "cti", "cti-secret", zone, Duration.ofSeconds(1),
                 Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofMillis(500), 100_000);
-        SwitchboardConfig config = new SwitchboardConfig("Wake-up Hotel", zone, ami, null, Duration.ofMillis(300),
+        config = new SwitchboardConfig("Wake-up Hotel", zone, ami, null, Duration.ofMillis(300),
                 "5550100", directory, CaptureRig.exampleTariffs(), SwitchboardConfig.HttpSettings.defaults(),
                 org.switchboard.core.metrics.model.MetricsSettings.defaults(), settings);
         daemon = new CaptureDaemon(config, ami, db, clock);

@@ -124,7 +124,8 @@ public final class ClassOfServiceSync implements AutoCloseable {
                 alarm.put("barredAt", bar.barredAt().toString());
                 announce.accept("credit-limit", alarm);
                 log.warn("room {}: guest {} ({}) reached the credit limit ({} of deposit {}); outside calls barred",
-                        bar.room(), bar.accountId(), bar.name(), bar.charged(), bar.deposit());
+                        bar.room(), bar.accountId(), bar.name(), bar.charged().stripTrailingZeros().toPlainString(),
+                        bar.deposit().stripTrailingZeros().toPlainString());
                 credit.announced(bar.id(), clock.instant());
             }
         }
