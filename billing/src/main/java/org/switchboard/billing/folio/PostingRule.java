@@ -1,6 +1,8 @@
 package org.switchboard.billing.folio;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 
@@ -12,6 +14,8 @@ import java.util.List;
  */
 public final class PostingRule {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private PostingRule() {
     }
 
@@ -21,7 +25,7 @@ public final class PostingRule {
      * @param roomStays  the room's occupancies (any order; those not covering the call are ignored)
      */
     public static Attribution attribute(String room, Instant start, Instant end, String currency,
-                                        List<Occupancy> roomStays) {
+                                        List<Occupancy> roomStays, ZoneId zone) {
         if (room == null) {
             return new Attribution(Attribution.Outcome.HOUSE_CALL, null, "staff extension, no guest room");
         }
@@ -42,7 +46,7 @@ public final class PostingRule {
         }
         if (stay.payerCheckedOutAt() != null && stay.payerCheckedOutAt().isBefore(end)) {
             return new Attribution(Attribution.Outcome.LATE_CHARGE, payer,
-                    "call still up at check-out " + stay.payerCheckedOutAt());
+                    "call still up at check-out " + TIME.format(stay.payerCheckedOutAt().atZone(zone)));
         }
         return new Attribution(Attribution.Outcome.POSTED, payer, "");
     }

@@ -60,6 +60,18 @@ public final class HttpApiServer implements AutoCloseable {
         return start(host, port, new ApiHandler(routes, new LiveStream(board, clock)));
     }
 
+    /** Guest stays, folios, credit bars and the night audit as well; {@code stayChanged} runs after each change. */
+    public int start(String host, int port, CallRecordDesk desk, MetricsDesk metrics, LiveBoard board, Clock clock,
+                     ZoneId hotelZone, org.switchboard.core.wakeup.application.WakeupDesk wakeups,
+                     org.switchboard.core.folio.application.FolioServices folios,
+                     org.switchboard.core.stays.application.StayDesk stays, Runnable stayChanged, String currency)
+            throws InterruptedException {
+        List<ApiRoutes> routes = new java.util.ArrayList<>(List.of(new CallRecordsRoutes(desk, hotelZone),
+                new MetricsRoutes(metrics, board, clock, hotelZone), new WakeupRoutes(wakeups, clock, hotelZone),
+                new FolioRoutes(folios, stays, stayChanged, currency)));
+        return start(host, port, new ApiHandler(routes, new LiveStream(board, clock)));
+    }
+
     private int start(String host, int port, ApiHandler handler) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
                 .childHandler(new HttpApiInitializer(MAX_BODY_BYTES, blocking, handler, connections));

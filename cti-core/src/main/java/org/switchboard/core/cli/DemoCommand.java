@@ -77,8 +77,12 @@ final class DemoCommand implements Callable<Integer> {
                 .withMinimumAnswer(Duration.ofSeconds(2)));
         CaptureDaemon daemon = services.add(new CaptureDaemon(config, ami, db, clock));
         daemon.start();
+        TrafficGenerator.Hotel hotel = simulatedHotel(config);
+        DemoFrontOffice frontOffice = new DemoFrontOffice(daemon.stayDesk(), pbx, config, hotel.rooms(), out);
+        int checkedIn = frontOffice.fillHotel();
+        daemon.classOfServiceChanged();
         traffic.start(Duration.ofMillis(callEveryMs));
-        List<String> booked = bookDemoWakeups(config, daemon, clock);
+        List<String> booked = bookDemoWakeups(config, daemon, db, clock);
         int apiPort = services.startApi(config, db, clock, daemon,
                 httpPort != null ? httpPort : config.http().port());
 
@@ -95,6 +99,11 @@ final class DemoCommand implements Callable<Integer> {
                 config.http().host(), apiPort);
         out.printf("            http://%s:%d/api/live/stream (server-sent events as they happen)%n",
                 config.http().host(), apiPort);
+        out.printf("  guests: %s; some check out during the run (one on an outside call: a late charge)%n",
+                checkedIn > 0 ? checkedIn + " checked in, every seventh room left vacant" : "kept from the last run");
+        out.println("                       scripts/switchboard guests | folio ROOM | audit [--csv FILE] [--html FILE]");
+        out.println("                       scripts/switchboard credit bars      (alarms: event credit-limit on the stream)");
+        out.printf("            http://%s:%d/api/audit?format=html (tonight's audit, printable)%n", config.http().host(), apiPort);
         out.println("  wake-ups booked for the next minute (rooms answer, ignore, are busy or hang up at once):");
         booked.forEach(b -> out.println("    " + b));
         out.println("                       scripts/switchboard wakeup list      (alarms: event wakeup-alarm on the stream)");
@@ -103,8 +112,14 @@ final class DemoCommand implements Callable<Integer> {
         long until = durationSeconds > 0 ? System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos()
                 : Long.MAX_VALUE;
         long lastReport = System.nanoTime();
+        long nextTurnOver = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < until) {
             Thread.sleep(250);
+            if (System.nanoTime() > nextTurnOver) {
+                nextTurnOver = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+                frontOffice.turnOver();
+                daemon.classOfServiceChanged();
+            }
             if (System.nanoTime() - lastReport > Duration.ofSeconds(10).toNanos()) {
                 lastReport = System.nanoTime();
                 out.printf("  %d calls started, %d stored%n", traffic.callsStarted(), daemon.capture().storedCalls());
@@ -129,11 +144,13 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Books six rooms at the next whole minute at least 20 s away: one each of the outcomes, one with a second call. */
-    private static List<String> bookDemoWakeups(SwitchboardConfig config, CaptureDaemon daemon, Clock clock) {
+    private static List<String> bookDemoWakeups(SwitchboardConfig config, CaptureDaemon daemon, Database db, Clock clock) {
         java.time.ZonedDateTime at = clock.instant().atZone(config.hotelZone()).plusSeconds(20)
                 .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1);
+        var stays = new org.switchboard.core.stays.infrastructure.StayRepository(db.dsl());
         List<String> rooms = config.directory().extensions().values().stream().filter(Extension::isRoom)
-                .map(Extension::room).sorted(Comparator.reverseOrder()).limit(20).sorted().limit(6).toList();
+                .map(Extension::room).sorted(Comparator.reverseOrder()).limit(20).sorted()
+                .filter(stays::isOccupied).limit(6).toList(); // only guests in house can be woken
         List<String> out = new java.util.ArrayList<>();
         var desk = daemon.wakeupDesk();
         for (int i = 0; i < rooms.size(); i++) {

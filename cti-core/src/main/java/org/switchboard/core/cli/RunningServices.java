@@ -39,7 +39,8 @@ final class RunningServices implements AutoCloseable {
         return add(new org.switchboard.core.api.HttpApiServer()).start(config.http().host(), port,
                 new org.switchboard.core.records.CallRecordDesk(config, db, clock),
                 new org.switchboard.core.metrics.application.MetricsDesk(config, db, clock), daemon.liveBoard(), clock,
-                config.hotelZone(), daemon.wakeupDesk());
+                config.hotelZone(), daemon.wakeupDesk(), daemon.folios(), daemon.stayDesk(), daemon::classOfServiceChanged,
+                config.currency());
     }
 
     void closeOnShutdown() {

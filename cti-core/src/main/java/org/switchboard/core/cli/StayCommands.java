@@ -74,11 +74,6 @@ final class StayCommands {
         }
     }
 
-    static String currency(SwitchboardConfig c) {
-        return c.tariffs().versions().isEmpty() ? "CNY"
-                : c.tariffs().versions().get(c.tariffs().versions().size() - 1).currency().getCurrencyCode();
-    }
-
     @Command(name = "checkin", description = "Check a guest in: account (帐户名), room, deposit; --sharer-of for a second guest in the room.")
     static final class CheckIn implements Callable<Integer> {
         @Mixin
@@ -99,7 +94,7 @@ final class StayCommands {
         @Override
         public Integer call() {
             return act(options, spec, "checkin", c -> desk -> desk.checkIn(account, name, room,
-                    Money.of(deposit, currency(c)), sharerOf));
+                    Money.of(deposit, c.currency()), sharerOf));
         }
     }
 

@@ -29,6 +29,7 @@ import org.switchboard.core.folio.application.ClassOfServiceSync;
 import org.switchboard.core.folio.application.FolioServices;
 import org.switchboard.core.folio.infrastructure.CosBook;
 import org.switchboard.core.folio.infrastructure.CreditBook;
+import org.switchboard.core.stays.application.StayDesk;
 import org.switchboard.core.stays.infrastructure.StayRepository;
 
 import java.time.Clock;
@@ -132,6 +133,25 @@ public final class CaptureDaemon implements AutoCloseable {
     /** The folio desk, night audit and poster on this daemon's database. */
     public FolioServices folios() {
         return folios;
+    }
+
+    /**
+     * The front-office desk on this daemon: a check-out cancels the emptied room's wake-ups, a move books
+     * them for the new room (the class of service follows within a second, or at once via {@link #classOfServiceChanged}).
+     */
+    public StayDesk stayDesk() {
+        WakeupDesk wakeupDesk = wakeupDesk();
+        return new StayDesk(new StayRepository(db.dsl()), config.directory(), clock, new StayDesk.RoomChanges() {
+            @Override
+            public void vacated(String room) {
+                wakeupDesk.cancelRoom(room, "guest checked out");
+            }
+
+            @Override
+            public void moved(String from, String to) {
+                wakeupDesk.moveRoom(from, to);
+            }
+        });
     }
 
     /** Applies class-of-service changes at once (after a check-in, check-out, move or lifted bar). */

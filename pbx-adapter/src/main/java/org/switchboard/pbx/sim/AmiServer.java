@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -155,6 +156,11 @@ public final class AmiServer implements AutoCloseable {
 
     ChannelTracker tracker() {
         return tracker;
+    }
+
+    /** The calls up now: each call's live channel names, by Linkedid. */
+    public Map<String, List<String>> liveCalls() {
+        return tracker.channelsByCall();
     }
 
     /** The AstDB that DBPut actions write. */

@@ -44,6 +44,16 @@ final class ChannelTracker {
         }
     }
 
+    /** The live channels' names by Linkedid (the channels of one call share it). */
+    synchronized Map<String, List<String>> channelsByCall() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Live l : live.values()) {
+            String linked = l.lastChannelEvent().get("Linkedid");
+            out.computeIfAbsent(linked == null ? "" : linked, k -> new ArrayList<>()).add(nz(l.lastChannelEvent().get("Channel")));
+        }
+        return out;
+    }
+
     synchronized void clear() {
         live.clear();
     }

@@ -99,7 +99,7 @@ public final class FolioPoster implements AutoCloseable {
             for (PendingPosting p : chunk) {
                 ChargedCall call = Objects.requireNonNull(calls.get(p.callId()), "call " + p.callId());
                 Attribution target = PostingRule.attribute(call.room(), call.start(), call.end(), call.currency(),
-                        stays.getOrDefault(call.room(), List.of()));
+                        stays.getOrDefault(call.room(), List.of()), businessDay.zone());
                 Map<Holder, Held> held = booked.computeIfAbsent(call.callId(), k -> new LinkedHashMap<>());
                 Map<Holder, Amounts> nets = new LinkedHashMap<>();
                 held.forEach((h, v) -> nets.put(h, v.net()));
