@@ -129,6 +129,9 @@ final class FolioRoutes implements ApiRoutes {
         switch (action) {
             case "checkin" -> {
                 CheckInBody b = ApiJson.body(req, CheckInBody.class);
+                String room = require(b.room(), "room");
+                String account = require(b.account(), "account");
+                String name = require(b.name(), "name");
                 String deposit = b.deposit() == null || b.deposit().isBlank() ? "0" : b.deposit();
                 Money money;
                 try {
@@ -140,8 +143,7 @@ final class FolioRoutes implements ApiRoutes {
                 if (money.amount().signum() < 0) {
                     throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "deposit", "must not be negative");
                 }
-                o = stays.checkIn(require(b.account(), "account"), require(b.name(), "name"), require(b.room(), "room"),
-                        money, b.sharerOf());
+                o = stays.checkIn(account, name, room, money, b.sharerOf());
             }
             case "move" -> {
                 MoveBody b = ApiJson.body(req, MoveBody.class);

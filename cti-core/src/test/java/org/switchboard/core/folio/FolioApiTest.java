@@ -1,0 +1,158 @@
+package org.switchboard.core.folio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.api.HttpApiServer;
+import org.switchboard.core.calls.model.ManualCallEntry;
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.folio.application.FolioServices;
+import org.switchboard.core.metrics.application.LiveBoard;
+import org.switchboard.core.metrics.application.MetricsDesk;
+import org.switchboard.core.metrics.model.MetricsSettings;
+import org.switchboard.core.records.CallRecordDesk;
+import org.switchboard.core.stays.application.RoomOccupancy;
+import org.switchboard.core.stays.application.StayDesk;
+import org.switchboard.core.stays.infrastructure.StayRepository;
+import org.switchboard.core.storage.Database;
+import org.switchboard.core.support.CaptureRig;
+import org.switchboard.core.support.ShiftedClock;
+import org.switchboard.core.support.TestDatabase;
+import org.switchboard.core.support.WakeupRig;
+import org.switchboard.core.wakeup.application.WakeupDesk;
+import org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers;
+import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Stays, folios, credit bars and the night audit over real HTTP, with every refusal and malformed input. */
+class FolioApiTest {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+
+    Database db;
+    HttpApiServer server;
+    QuartzWakeupTimers timers;
+    String base;
+    SwitchboardConfig config;
+    ShiftedClock clock;
+    final AtomicInteger stayChanges = new AtomicInteger();
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void start() throws Exception {
+        db = TestDatabase.freshDatabase();
+        clock = new ShiftedClock().setNow(DAY.atTime(9, 0).atZone(ZONE).toInstant());
+        var hotel = WakeupRig.hotel(801, 10);
+        config = new SwitchboardConfig("Test Hotel", ZONE, null, null, Duration.ZERO, "", hotel,
+                CaptureRig.exampleTariffs(), new SwitchboardConfig.HttpSettings("127.0.0.1", 0), MetricsSettings.defaults());
+        timers = QuartzWakeupTimers.open(db.dataSource(), clock);
+        WakeupDesk wakeups = new WakeupDesk(new WakeupRepository(db.dsl()), timers, hotel,
+                RoomOccupancy.of(new StayRepository(db.dsl())), ZONE, clock);
+        server = new HttpApiServer();
+        int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
+                new LiveBoard(hotel), clock, ZONE, wakeups, FolioServices.on(db, config, clock),
+                new StayDesk(new StayRepository(db.dsl()), hotel, clock), stayChanges::incrementAndGet, "CNY");
+        base = "http://127.0.0.1:" + port;
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        timers.close();
+        db.close();
+    }
+
+    HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    void assertRefused(HttpResponse<String> r, int status, String field, String text) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        JsonNode error = json.readTree(r.body()).get("error");
+        if (field != null) {
+            assertEquals(field, error.get("field").asText(), r.body());
+        }
+        assertTrue(error.get("message").asText().contains(text), r.body());
+    }
+
+    @Test
+    void checkInPostAFolioAndAuditTheDay() throws Exception {
+        HttpResponse<String> in = send("POST", "/api/stays/checkin",
+                "{\"room\":\"801\",\"account\":\"A1\",\"name\":\"张三\",\"deposit\":\"500\"}");
+        assertEquals(200, in.statusCode(), in.body());
+        assertEquals(1, stayChanges.get(), "the class of service is re-synced after a stay change");
+        assertRefused(send("POST", "/api/stays/checkin", "{\"room\":\"801\",\"account\":\"A2\",\"name\":\"李四\"}"),
+                422, null, "room 801 is occupied by account A1");
+        assertRefused(send("POST", "/api/stays/checkin", "{\"room\":\"802\",\"account\":\"A2\",\"name\":\"李四\",\"deposit\":\"abc\"}"),
+                400, "deposit", "'abc' is not an amount in CNY");
+        assertRefused(send("POST", "/api/stays/checkin", "{\"room\":\"802\",\"account\":\"A2\",\"deposit\":\"-5\"}"),
+                400, "name", "name is required");
+        assertRefused(send("POST", "/api/stays/checkin", "{\"room\":\"802\",\"account\":\"A2\",\"name\":\"x\",\"deposit\":\"-5\"}"),
+                400, "deposit", "must not be negative");
+        assertRefused(send("POST", "/api/stays/checkin", "{room: 802"), 400, null, "not the expected JSON");
+        assertRefused(send("POST", "/api/stays/checkin", "{\"room\":\"999\",\"account\":\"A2\",\"name\":\"x\"}"),
+                422, null, "room 999 is not a configured room");
+        assertEquals(405, send("PUT", "/api/stays", "{}").statusCode());
+        assertTrue(send("GET", "/api/stays", null).body().contains("\"accountId\":\"A1\""));
+
+        new CallRecordDesk(config, db, clock).enter(new ManualCallEntry.Form("801", DAY, "00441234567890",
+                LocalTime.of(10, 0), LocalTime.of(10, 1, 5), "test"));
+        HttpResponse<String> folio = send("GET", "/api/folios/801", null);
+        assertEquals(200, folio.statusCode(), folio.body());
+        JsonNode f = json.readTree(folio.body());
+        assertEquals("A1", f.get("accountId").asText());
+        assertEquals(1, f.get("entries").size());
+        assertTrue(folio.body().contains("\"charged\":{\"amount\":19.40,\"currency\":\"CNY\""), folio.body());
+        assertRefused(send("GET", "/api/folios/802", null), 422, null, "room 802 has no guest in house");
+        assertRefused(send("GET", "/api/folios", null), 400, "account", "account is required");
+        assertEquals(200, send("GET", "/api/folios?account=A1", null).statusCode());
+
+        String auditBody = send("GET", "/api/audit?date=2026-11-20", null).body();
+        JsonNode audit = json.readTree(auditBody);
+        assertTrue(audit.get("reconciles").asBoolean(), auditBody);
+        assertTrue(auditBody.contains("\"posted\":19.40,"), auditBody);
+        HttpResponse<String> csv = send("GET", "/api/audit?date=2026-11-20&format=csv", null);
+        assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.headers().firstValue("content-disposition").orElse("").contains("audit-2026-11-20.csv"));
+        assertTrue(csv.body().startsWith("\uFEFF") && csv.body().contains("张三"));
+        HttpResponse<String> html = send("GET", "/api/audit?date=2026-11-20&format=html", null);
+        assertTrue(html.headers().firstValue("content-type").orElse("").startsWith("text/html") && html.body().contains("对账"));
+        assertRefused(send("GET", "/api/audit?date=2026-11-20&format=pdf", null), 400, "format", "json, csv, html or text");
+        assertRefused(send("GET", "/api/audit?date=20-11-2026", null), 400, "date", "not a date");
+        assertRefused(send("POST", "/api/audit/close", "{\"date\":\"2026-11-20\",\"by\":\"auditor\"}"), 422, null,
+                "runs until 2026-11-21 04:00");
+        assertRefused(send("POST", "/api/audit/close", "{\"by\":\"auditor\"}"), 400, "date", "date is required");
+        assertRefused(send("POST", "/api/credit/lift", "{\"account\":\"A1\",\"by\":\"m\",\"reason\":\"r\"}"), 422, null,
+                "account A1 is not barred");
+        assertRefused(send("POST", "/api/credit/lift", "{\"account\":\"A1\",\"by\":\"m\",\"reason\":\"r\",\"deposit\":\"x\"}"),
+                400, "deposit", "not an amount");
+        assertEquals(200, send("GET", "/api/credit/bars?all=true", null).statusCode());
+
+        assertEquals(200, send("POST", "/api/stays/move", "{\"account\":\"A1\",\"toRoom\":\"802\"}").statusCode());
+        assertRefused(send("POST", "/api/stays/move", "{\"account\":\"A1\"}"), 400, "toRoom", "toRoom is required");
+        assertEquals(200, send("POST", "/api/stays/checkout", "{\"account\":\"A1\"}").statusCode());
+        assertRefused(send("POST", "/api/stays/checkout", "{\"account\":\"A1\"}"), 422, null, "account A1 is not in house");
+        clock.setNow(DAY.plusDays(1).atTime(5, 0).atZone(ZONE).toInstant());
+        HttpResponse<String> closed = send("POST", "/api/audit/close", "{\"date\":\"2026-11-20\",\"by\":\"auditor\"}");
+        assertEquals(200, closed.statusCode(), closed.body());
+        assertTrue(json.readTree(closed.body()).get("closed").asBoolean());
+    }
+}
