@@ -83,9 +83,10 @@ public record AuditReport(String hotel, LocalDate date, LocalTime closesAt, Stri
         return lines.stream().filter(l -> l.outcome() == outcome).toList();
     }
 
-    /** Records entered or corrected by hand, and re-rated ones: listed for the auditor whatever their outcome. */
+    /** Records entered or corrected by hand, and changes made by a re-rating: listed whatever their outcome. */
     public List<AuditLine> manualAndEdited() {
-        return lines.stream().filter(l -> l.byHand() || l.cause() == AuditLine.Cause.RERATED).toList();
+        return lines.stream().filter(l -> l.byHand()
+                || (l.cause() == AuditLine.Cause.RERATED && l.kind() == AuditLine.Kind.ADJUSTMENT)).toList();
     }
 
     /** Entries for calls of closed earlier dates (late-arriving records and adjustments). */
