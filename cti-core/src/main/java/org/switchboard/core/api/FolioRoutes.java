@@ -140,9 +140,6 @@ final class FolioRoutes implements ApiRoutes {
                     throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "deposit",
                             "'" + deposit + "' is not an amount in " + currency);
                 }
-                if (money.amount().signum() < 0) {
-                    throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "deposit", "must not be negative");
-                }
                 o = stays.checkIn(account, name, room, money, b.sharerOf());
             }
             case "move" -> {

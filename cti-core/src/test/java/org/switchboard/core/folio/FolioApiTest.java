@@ -106,7 +106,7 @@ class FolioApiTest {
         assertRefused(send("POST", "/api/stays/checkin", "{\"room\":\"802\",\"account\":\"A2\",\"deposit\":\"-5\"}"),
                 400, "name", "name is required");
         assertRefused(send("POST", "/api/stays/checkin", "{\"room\":\"802\",\"account\":\"A2\",\"name\":\"x\",\"deposit\":\"-5\"}"),
-                400, "deposit", "must not be negative");
+                422, null, "deposit CNY -5.00 must not be negative");
         assertRefused(send("POST", "/api/stays/checkin", "{room: 802"), 400, null, "not the expected JSON");
         assertRefused(send("POST", "/api/stays/checkin", "{\"room\":\"999\",\"account\":\"A2\",\"name\":\"x\"}"),
                 422, null, "room 999 is not a configured room");

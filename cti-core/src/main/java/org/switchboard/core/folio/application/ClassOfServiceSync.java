@@ -42,9 +42,7 @@ public final class ClassOfServiceSync implements AutoCloseable {
     private final BiConsumer<String, Object> announce;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean resendAll = true;
-    private final Object wake = new Object();
-    private volatile boolean running;
-    private Thread thread;
+    private final BackgroundLoop loop = new BackgroundLoop("class-of-service", java.time.Duration.ofSeconds(1), this::syncOnce);
 
     public ClassOfServiceSync(StayRepository stays, CreditBook credit, CosBook applied, Directory directory, AstDbWriter pbx,
                               String family, Clock clock, BiConsumer<String, Object> announce) {
@@ -132,44 +130,15 @@ public final class ClassOfServiceSync implements AutoCloseable {
     }
 
     public void nudge() {
-        synchronized (wake) {
-            wake.notifyAll();
-        }
+        loop.nudge();
     }
 
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(() -> {
-            while (running) {
-                try {
-                    syncOnce();
-                } catch (RuntimeException e) {
-                    log.error("class-of-service sync failed; will retry: {}", e.toString());
-                }
-                synchronized (wake) {
-                    try {
-                        wake.wait(1000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
-        }, "class-of-service");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        loop.start();
     }
 
     @Override
     public void close() {
-        running = false;
-        nudge();
-        if (thread != null) {
-            try {
-                thread.join(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

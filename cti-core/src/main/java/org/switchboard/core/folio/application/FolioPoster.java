@@ -20,6 +20,7 @@ import org.switchboard.core.folio.model.LedgerEntry;
 import org.switchboard.core.folio.model.PendingPosting;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,9 +56,12 @@ public final class FolioPoster implements AutoCloseable {
     private final String hotelCurrency;
     private final Clock clock;
     private final Probe probe;
-    private final Object wake = new Object();
-    private volatile boolean running;
-    private Thread thread;
+    private final BackgroundLoop loop = new BackgroundLoop("folio-poster", Duration.ofMillis(500), () -> {
+        int n = postPending();
+        if (n > 0) {
+            log.debug("posted {} charge(s) to the folio ledger", n);
+        }
+    });
 
     public FolioPoster(FolioLedger ledger, BusinessDay businessDay, CreditLimit creditLimit, String hotelCurrency,
                        Clock clock, Probe probe) {
@@ -164,50 +168,16 @@ public final class FolioPoster implements AutoCloseable {
 
     /** Posts in the background: every half second, and at once when {@link #nudge()}d. */
     public synchronized void start() {
-        running = true;
-        thread = new Thread(this::run, "folio-poster");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     /** Something was rated: post it soon. */
     public void nudge() {
-        synchronized (wake) {
-            wake.notifyAll();
-        }
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                int n = postPending();
-                if (n > 0) {
-                    log.debug("posted {} charge(s) to the folio ledger", n);
-                }
-            } catch (RuntimeException e) {
-                log.error("folio posting failed; will retry: {}", e.toString());
-            }
-            synchronized (wake) {
-                try {
-                    wake.wait(500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        loop.nudge();
     }
 
     @Override
     public void close() {
-        running = false;
-        nudge();
-        if (thread != null) {
-            try {
-                thread.join(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

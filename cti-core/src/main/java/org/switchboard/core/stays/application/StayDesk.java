@@ -56,6 +56,9 @@ public final class StayDesk {
         if (name == null || name.isBlank()) {
             return new Refused("the account name (帐户名) is required");
         }
+        if (deposit.amount().signum() < 0) {
+            return new Refused("deposit " + deposit + " must not be negative");
+        }
         return attempt(() -> stays.checkIn(accountId, name.trim(), room, deposit, sharerOf, clock.instant()),
                 "checked in " + accountId + " (" + name.trim() + ") to room " + room);
     }
