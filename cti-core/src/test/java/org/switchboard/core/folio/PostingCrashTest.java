@@ -69,4 +69,32 @@ class PostingCrashTest {
             assertEquals(0, folios.poster().postPending());
         }
     }
+
+    @Test
+    void twoPostersAtOnceBookEachCallOnce() throws Exception {
+        try (FolioRig rig = new FolioRig(home)) {
+            rig.checkIn("A801", "张三", "801", "100000", null, rig.at(DAY, "09:00"));
+            List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                String start = LocalTime.of(10, 0).plusMinutes(i).toString() + ":00";
+                String end = LocalTime.of(10, 0).plusMinutes(i).plusSeconds(30 + i).toString();
+                long id = rig.call("801", DAY, start, end.length() == 5 ? end + ":00" : end, "02112345678");
+                ids.add(id);
+                // Rated a second time (as a re-rating does): two adjacent outbox rows per call, the same charge,
+                // so the two posters' chunks split some calls' rows between them.
+                rig.rateAgain(id);
+            }
+            FolioServices a = rig.folios();
+            FolioServices b = rig.folios();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var fa = pool.submit(() -> { int n = 0; for (int k; (k = a.poster().postChunk(7)) > 0; ) { n += k; } return n; });
+            var fb = pool.submit(() -> { int n = 0; for (int k; (k = b.poster().postChunk(5)) > 0; ) { n += k; } return n; });
+            int posted = fa.get() + fb.get();
+            pool.shutdown();
+            assertEquals(240, posted, "every outbox row taken exactly once");
+            var folio = a.desk().forAccount("A801");
+            assertEquals(120, folio.entries().size(), "one entry per call: the second rating changed nothing");
+            assertEquals(0, a.audit().report(DAY).difference().signum(), "ledger = charges, to the cent");
+        }
+    }
 }

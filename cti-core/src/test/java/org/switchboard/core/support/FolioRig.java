@@ -77,6 +77,11 @@ public final class FolioRig implements AutoCloseable {
         return id;
     }
 
+    /** Rates a stored call again (as a re-rating does): its charge row is rewritten and queued for posting again. */
+    public void rateAgain(long callId) {
+        pricing.rate(charges.outboundCall(callId).orElseThrow(), Cause.RERATED);
+    }
+
     @Override
     public void close() {
         db.close();

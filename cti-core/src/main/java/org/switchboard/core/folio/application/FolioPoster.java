@@ -95,6 +95,7 @@ public final class FolioPoster implements AutoCloseable {
                 return 0;
             }
             Set<Long> callIds = chunk.stream().map(PendingPosting::callId).collect(Collectors.toSet());
+            tx.lockCalls(callIds);
             Map<Long, ChargedCall> calls = tx.calls(callIds);
             Map<String, List<Occupancy>> stays = stays(tx, calls.values());
             Map<Long, Map<Holder, Held>> booked = tx.booked(callIds);

@@ -96,6 +96,15 @@ public final class FolioLedger {
                     .fetch(r -> new PendingPosting(r.value1(), r.value2(), AuditLine.Cause.valueOf(r.value3())));
         }
 
+        /**
+         * Locks the calls' rows until the transaction ends, in id order: two posters holding outbox rows of the
+         * same call (say, the capture's and a correction's) then book it one after the other, the second seeing
+         * what the first booked. Call before the first plain read, so this transaction's snapshot starts after.
+         */
+        public void lockCalls(Collection<Long> ids) {
+            tx.select(CALLS.ID).from(CALLS).where(CALLS.ID.in(ids)).orderBy(CALLS.ID).forUpdate().fetch();
+        }
+
         /** The calls with their current charges. */
         public Map<Long, ChargedCall> calls(Collection<Long> ids) {
             Map<Long, ChargedCall> out = new HashMap<>();
