@@ -156,4 +156,30 @@ class ConfigLoaderTest {
         assertTrue(errors(MAIN + "metrics:\n  shifts: [ { name: a, start: \"07:00\" }, { name: a, start: \"19:00\" } ]\n",
                 EXTENSIONS).get(0).endsWith("metrics.shifts[1]: name 'a' is also used on line 16"));
     }
+
+    @Test
+    void folioSettingsAreReadAndEveryMistakeNamed() throws IOException {
+        String folio = """
+                folio:
+                  business-day-closes-at: "05:30"
+                  credit-limit-percent: 90
+                  cos-family: hotel/cos
+                """;
+        write(MAIN + folio, EXTENSIONS);
+        SwitchboardConfig c = ConfigLoader.load(dir, dir);
+        assertEquals(java.time.LocalTime.of(5, 30), c.folio().businessDayClosesAt());
+        assertEquals(0, c.folio().creditLimit().percentOfDeposit().compareTo(java.math.BigDecimal.valueOf(90)));
+        assertEquals("hotel/cos", c.folio().cosFamily());
+
+        String main = dir.resolve("switchboard.yaml").toString();
+        int first = MAIN.split("\n", -1).length; // the line of "folio:"
+        List<String> errs = errors(MAIN + folio.replace("\"05:30\"", "\"25:00\"").replace("90", "150")
+                .replace("hotel/cos", "\"cos family\""), EXTENSIONS);
+        assertTrue(errs.contains(main + ":" + (first + 1) + ": folio.business-day-closes-at: '25:00' is not a time of day "
+                + "like \"04:00\" (00:00 = the calendar date)"), errs.toString());
+        assertTrue(errs.contains(main + ":" + (first + 2) + ": folio.credit-limit-percent: '150' is not a whole number from 1 to 100"),
+                errs.toString());
+        assertTrue(errs.contains(main + ":" + (first + 3) + ": folio.cos-family: 'cos family' is not an AstDB family name "
+                + "(letters, digits, - _ /)"), errs.toString());
+    }
 }
