@@ -55,7 +55,7 @@ final class DemoFrontOffice {
             if (i % 7 == 3) {
                 continue; // vacant: its calls become vacant-room exceptions
             }
-            String deposit = i % 6 == 5 ? "5" : "800"; // small deposits: barred at the first outside call that costs 4 or more
+            String deposit = i % 6 == 5 ? "2" : "800"; // small deposits: barred at about the first outside call (limit 1.60)
             if (checkIn(rooms.get(i), deposit, null)) {
                 n++;
             }
