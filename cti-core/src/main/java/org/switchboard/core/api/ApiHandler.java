@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * The router: the live stream, then each part of the API in turn; 404 for paths nobody serves.
+ * The router: the gate first (login, session, CSRF, role), then the live stream, then each part of the API in
+ * turn; 404 for paths nobody serves.
  * Client mistakes become 4xx with the offending field; anything else a 500 with the detail in the
  * log only. Stateless; shared by all connections; runs on the blocking executor group.
  */
@@ -26,26 +27,26 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final List<ApiRoutes> routes;
     private final LiveStream stream;
+    private final ApiGate gate;
 
-    ApiHandler(List<ApiRoutes> routes, LiveStream stream) {
+    ApiHandler(List<ApiRoutes> routes, LiveStream stream, ApiGate gate) {
         this.routes = List.copyOf(routes);
         this.stream = stream;
+        this.gate = gate;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         QueryStringDecoder q = new QueryStringDecoder(req.uri());
-        if (stream != null && q.path().equals(LiveStream.PATH)) {
-            stream.open(ctx, req);
-            return;
-        }
         FullHttpResponse res = null;
         try {
-            for (ApiRoutes r : routes) {
-                res = r.handle(req, q);
-                if (res != null) {
-                    break;
-                }
+            res = gate.check(req, q.path());
+            if (res == null && stream != null && q.path().equals(LiveStream.PATH)) {
+                stream.open(ctx, req);
+                return;
+            }
+            for (int i = 0; res == null && i < routes.size(); i++) {
+                res = routes.get(i).handle(req, q);
             }
             if (res == null) {
                 res = ApiJson.respond(HttpResponseStatus.NOT_FOUND, ApiJson.error(null, "no such resource: " + q.path()));

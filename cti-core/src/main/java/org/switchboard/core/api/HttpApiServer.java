@@ -36,10 +36,16 @@ public final class HttpApiServer implements AutoCloseable {
     private final io.netty.channel.group.ChannelGroup connections =
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     private Channel channel;
+    private final ApiGate gate;
+
+    /** Every request under {@code /api/} passes {@code access}: login, session, CSRF token, role. */
+    public HttpApiServer(ApiAccess access) {
+        this.gate = new ApiGate(java.util.Objects.requireNonNull(access, "access"));
+    }
 
     /** Binds and returns the port (port 0 picks a free one). */
     public int start(String host, int port, CallRecordDesk desk, ZoneId hotelZone) throws InterruptedException {
-        return start(host, port, new ApiHandler(List.of(new CallRecordsRoutes(desk, hotelZone)), null));
+        return start(host, port, new ApiHandler(List.of(new CallRecordsRoutes(desk, hotelZone)), null, gate));
     }
 
     /** With the answer-speed report, the live board and its stream as well. */
@@ -57,7 +63,7 @@ public final class HttpApiServer implements AutoCloseable {
         if (wakeups != null) {
             routes.add(new WakeupRoutes(wakeups, clock, hotelZone));
         }
-        return start(host, port, new ApiHandler(routes, new LiveStream(board, clock)));
+        return start(host, port, new ApiHandler(routes, new LiveStream(board, clock), gate));
     }
 
     /** Guest stays, folios, credit bars and the night audit as well; {@code stayChanged} runs after each change. */
@@ -69,7 +75,7 @@ public final class HttpApiServer implements AutoCloseable {
         List<ApiRoutes> routes = new java.util.ArrayList<>(List.of(new CallRecordsRoutes(desk, hotelZone),
                 new MetricsRoutes(metrics, board, clock, hotelZone), new WakeupRoutes(wakeups, clock, hotelZone),
                 new FolioRoutes(folios, stays, stayChanged, currency)));
-        return start(host, port, new ApiHandler(routes, new LiveStream(board, clock)));
+        return start(host, port, new ApiHandler(routes, new LiveStream(board, clock), gate));
     }
 
     private int start(String host, int port, ApiHandler handler) throws InterruptedException {

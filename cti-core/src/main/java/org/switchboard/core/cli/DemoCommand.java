@@ -83,6 +83,7 @@ final class DemoCommand implements Callable<Integer> {
         daemon.classOfServiceChanged();
         traffic.start(Duration.ofMillis(callEveryMs));
         List<String> booked = bookDemoWakeups(config, daemon, db, clock);
+        String demoPassword = demoUser(db, clock);
         int apiPort = services.startApi(config, db, clock, daemon,
                 httpPort != null ? httpPort : config.http().port());
 
@@ -93,7 +94,11 @@ final class DemoCommand implements Callable<Integer> {
                 .resolve("switchboard.log"));
         out.println("  in another terminal: scripts/switchboard calls --today");
         out.println("                       scripts/switchboard metrics --today --by extension");
-        out.printf("  HTTP API: http://%s:%d/api/calls?date=%s%n", config.http().host(), apiPort,
+        out.printf("  log in (API): user demo, password %s  (new each run; your own: scripts/switchboard user add NAME --role operator)%n",
+                demoPassword);
+        out.printf("    curl -c /tmp/sb.jar -d '{\"username\":\"demo\",\"password\":\"%s\"}' http://%s:%d/api/login%n",
+                demoPassword, config.http().host(), apiPort);
+        out.printf("  HTTP API (curl -b /tmp/sb.jar …): http://%s:%d/api/calls?date=%s%n", config.http().host(), apiPort,
                 java.time.LocalDate.now(clock.withZone(config.hotelZone())));
         out.printf("            http://%s:%d/api/metrics/live (ringing now, today's service level, missed calls)%n",
                 config.http().host(), apiPort);
@@ -130,6 +135,32 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         services.close();
         return 0;
+    }
+
+    /**
+     * The demo's admin login: user {@code demo} with a fresh random password each run (printed), so a newcomer can
+     * log in at once; there is no default password.
+     */
+    private static String demoPassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    private static String demoUser(Database db, Clock clock) {
+        String password = demoPassword();
+        var users = new org.switchboard.core.auth.application.UserDesk(
+                new org.switchboard.core.auth.infrastructure.UserRepository(db.dsl()), clock);
+        if (new org.switchboard.core.auth.infrastructure.UserRepository(db.dsl()).find("demo").isPresent()) {
+            users.setPassword("demo", password.toCharArray());
+        } else {
+            users.add("demo", password.toCharArray(), org.switchboard.core.auth.model.Role.ADMIN, "demo");
+        }
+        return password;
     }
 
     /** What a simulated room does when a wake-up rings: by its number, so each outcome is seen. */

@@ -36,7 +36,15 @@ final class RunningServices implements AutoCloseable {
     /** Starts the HTTP API on the configured host and the given port; returns the bound port. */
     int startApi(SwitchboardConfig config, Database db, java.time.Clock clock,
                  org.switchboard.core.daemon.CaptureDaemon daemon, int port) throws InterruptedException {
-        return add(new org.switchboard.core.api.HttpApiServer()).start(config.http().host(), port,
+        var users = new org.switchboard.core.auth.application.UserDesk(
+                new org.switchboard.core.auth.infrastructure.UserRepository(db.dsl()), clock);
+        if (users.all().isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(RunningServices.class).warn("no users yet: nobody can log in to the API or "
+                    + "console; create the first admin with: scripts/switchboard user add NAME --role admin");
+        }
+        var access = new org.switchboard.core.api.ApiAccess(users,
+                org.switchboard.core.auth.application.Sessions.standard(clock), false);
+        return add(new org.switchboard.core.api.HttpApiServer(access)).start(config.http().host(), port,
                 new org.switchboard.core.records.CallRecordDesk(config, db, clock),
                 new org.switchboard.core.metrics.application.MetricsDesk(config, db, clock), daemon.liveBoard(), clock,
                 config.hotelZone(), daemon.wakeupDesk(), daemon.folios(), daemon.stayDesk(), daemon::classOfServiceChanged,

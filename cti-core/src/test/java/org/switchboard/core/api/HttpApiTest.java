@@ -30,7 +30,8 @@ class HttpApiTest {
     private Database db;
     private HttpApiServer server;
     private String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpClient http;
+    String csrf;
 
     @BeforeEach
     void start() throws Exception {
@@ -39,9 +40,12 @@ class HttpApiTest {
         SwitchboardConfig config = new SwitchboardConfig("Test Hotel", SHANGHAI, null, null, Duration.ZERO, "",
                 CaptureRig.recordingHotel(), tariffs, new SwitchboardConfig.HttpSettings("127.0.0.1", 0),
                 org.switchboard.core.metrics.model.MetricsSettings.defaults());
-        server = new HttpApiServer();
+        server = new HttpApiServer(org.switchboard.core.support.ApiLogin.access(db, java.time.Clock.systemUTC()));
         int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, Clock.systemUTC()), SHANGHAI);
         base = "http://127.0.0.1:" + port;
+        var login = org.switchboard.core.support.ApiLogin.login(base, "auditor");
+        http = login.http();
+        csrf = login.csrf();
     }
 
     @AfterEach
@@ -51,7 +55,8 @@ class HttpApiTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("X-CSRF-Token", csrf);
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");

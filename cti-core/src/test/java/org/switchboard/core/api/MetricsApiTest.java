@@ -61,7 +61,8 @@ class MetricsApiTest {
     private HttpApiServer server;
     private LiveBoard board;
     private String base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpClient http;
+    String csrf;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -81,11 +82,14 @@ class MetricsApiTest {
                 new MeasurementRepository(db.dsl()), board)) {
             recorder.measureMissing();
         }
-        server = new HttpApiServer();
+        server = new HttpApiServer(org.switchboard.core.support.ApiLogin.access(db, java.time.Clock.systemUTC()));
         Clock clock = Clock.systemUTC();
         int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
                 board, clock, StaffCalls.SHANGHAI);
         base = "http://127.0.0.1:" + port;
+        var login = org.switchboard.core.support.ApiLogin.login(base, "auditor");
+        http = login.http();
+        csrf = login.csrf();
     }
 
     @AfterEach
@@ -120,7 +124,7 @@ class MetricsApiTest {
         assertError(get("/api/metrics?date=2026-11-23&department=spa"), 422, "department");
         assertError(get("/api/metrics?from=2026-11-24&to=2026-11-23"), 422, "to");
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/api/metrics/live"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
     }
 

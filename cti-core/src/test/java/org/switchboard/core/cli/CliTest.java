@@ -140,7 +140,8 @@ public class CliTest {
                 "--config-dir", SHIPPED_CONFIG.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("data: " + home.resolve("var/demo")), r.out());
-        assertTrue(r.out().contains("HTTP API: http://127.0.0.1:"), r.out());
+        assertTrue(r.out().contains("HTTP API (curl -b /tmp/sb.jar …): http://127.0.0.1:"), r.out());
+        assertTrue(r.out().matches("(?s).*log in \\(API\\): user demo, password [a-z2-9]{14} .*"), r.out());
         Matcher m = Pattern.compile("Demo stopped: (\\d+) calls stored").matcher(r.out());
         assertTrue(m.find(), r.out());
         assertTrue(Integer.parseInt(m.group(1)) > 0, r.out());

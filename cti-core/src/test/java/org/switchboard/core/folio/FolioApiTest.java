@@ -51,7 +51,8 @@ class FolioApiTest {
     SwitchboardConfig config;
     ShiftedClock clock;
     final AtomicInteger stayChanges = new AtomicInteger();
-    final HttpClient http = HttpClient.newHttpClient();
+    HttpClient http;
+    String csrf;
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -64,11 +65,14 @@ class FolioApiTest {
         timers = QuartzWakeupTimers.open(db.dataSource(), clock);
         WakeupDesk wakeups = new WakeupDesk(new WakeupRepository(db.dsl()), timers, hotel,
                 RoomOccupancy.of(new StayRepository(db.dsl())), ZONE, clock);
-        server = new HttpApiServer();
+        server = new HttpApiServer(org.switchboard.core.support.ApiLogin.access(db, clock));
         int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
                 new LiveBoard(hotel), clock, ZONE, wakeups, FolioServices.on(db, config, clock),
                 new StayDesk(new StayRepository(db.dsl()), hotel, clock), stayChanges::incrementAndGet, "CNY");
         base = "http://127.0.0.1:" + port;
+        var login = org.switchboard.core.support.ApiLogin.login(base, "admin");
+        http = login.http();
+        csrf = login.csrf();
     }
 
     @AfterEach
@@ -79,7 +83,7 @@ class FolioApiTest {
     }
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).method(method, body == null
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-CSRF-Token", csrf).method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -151,6 +155,9 @@ class FolioApiTest {
         assertEquals(200, send("POST", "/api/stays/checkout", "{\"account\":\"A1\"}").statusCode());
         assertRefused(send("POST", "/api/stays/checkout", "{\"account\":\"A1\"}"), 422, null, "account A1 is not in house");
         clock.setNow(DAY.plusDays(1).atTime(5, 0).atZone(ZONE).toInstant());
+        var again = org.switchboard.core.support.ApiLogin.login(base, "admin"); // the night's session expired
+        http = again.http();
+        csrf = again.csrf();
         HttpResponse<String> closed = send("POST", "/api/audit/close", "{\"date\":\"2026-11-20\",\"by\":\"auditor\"}");
         assertEquals(200, closed.statusCode(), closed.body());
         assertTrue(json.readTree(closed.body()).get("closed").asBoolean());

@@ -43,7 +43,8 @@ class WakeupApiTest {
     HttpApiServer server;
     QuartzWakeupTimers timers;
     String base;
-    final HttpClient http = HttpClient.newHttpClient();
+    HttpClient http;
+    String csrf;
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -56,10 +57,13 @@ class WakeupApiTest {
         timers = QuartzWakeupTimers.open(db.dataSource(), clock);
         WakeupDesk desk = new WakeupDesk(new WakeupRepository(db.dsl()), timers, hotel,
                 RoomOccupancy.of(new StayRepository(db.dsl())), ZONE, clock);
-        server = new HttpApiServer();
+        server = new HttpApiServer(org.switchboard.core.support.ApiLogin.access(db, clock));
         int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
                 new LiveBoard(hotel), clock, ZONE, desk);
         base = "http://127.0.0.1:" + port;
+        var login = org.switchboard.core.support.ApiLogin.login(base, "operator");
+        http = login.http();
+        csrf = login.csrf();
     }
 
     @AfterEach
@@ -70,7 +74,7 @@ class WakeupApiTest {
     }
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).method(method, body == null
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-CSRF-Token", csrf).method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,0 +1,132 @@
+package org.switchboard.core.api;
+
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.CookieHeaderNames;
+import io.netty.handler.codec.http.cookie.DefaultCookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.auth.application.UserDesk;
+import org.switchboard.core.auth.model.Session;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The API's door: {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/me}; every other {@code /api/}
+ * request needs a live session cookie (401), the session's CSRF token in {@code X-CSRF-Token} when it changes
+ * anything (403), and a role allowed to do it (403).
+ */
+final class ApiGate {
+
+    static final String COOKIE = "sb_session";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final Logger log = LoggerFactory.getLogger(ApiGate.class);
+
+    record LoginBody(String username, String password) {
+    }
+
+    private final ApiAccess access;
+
+    ApiGate(ApiAccess access) {
+        this.access = access;
+    }
+
+    /** A response that ends the request here (login, logout, me, or a refusal), or null to let it through. */
+    FullHttpResponse check(FullHttpRequest req, String path) {
+        if (!path.startsWith("/api/") && !path.equals("/api")) {
+            return null;
+        }
+        if (path.equals("/api/login")) {
+            return req.method().equals(HttpMethod.POST) ? login(req) : ApiJson.methodNotAllowed("POST", path);
+        }
+        Optional<Session> session = access.sessions().find(cookie(req));
+        if (session.isEmpty()) {
+            return ApiJson.respond(HttpResponseStatus.UNAUTHORIZED, ApiJson.error(null, "log in first: POST /api/login"));
+        }
+        Session s = session.get();
+        boolean safe = req.method().equals(HttpMethod.GET) || req.method().equals(HttpMethod.HEAD);
+        if (!safe && !s.csrfToken().equals(req.headers().get(CSRF_HEADER))) {
+            return ApiJson.respond(HttpResponseStatus.FORBIDDEN, ApiJson.error(CSRF_HEADER,
+                    "missing or wrong " + CSRF_HEADER + " header (GET /api/me gives it)"));
+        }
+        if (!AccessPolicy.allowed(s.role(), req.method(), path)) {
+            return ApiJson.respond(HttpResponseStatus.FORBIDDEN, ApiJson.error(null,
+                    "the " + s.role().label() + " role may not " + req.method() + " " + path));
+        }
+        if (path.equals("/api/me")) {
+            return req.method().equals(HttpMethod.GET) ? ApiJson.respond(HttpResponseStatus.OK, me(s))
+                    : ApiJson.methodNotAllowed("GET", path);
+        }
+        if (path.equals("/api/logout")) {
+            if (!req.method().equals(HttpMethod.POST)) {
+                return ApiJson.methodNotAllowed("POST", path);
+            }
+            access.sessions().close(s.token());
+            FullHttpResponse res = ApiJson.respond(HttpResponseStatus.OK, Map.of("message", "logged out"));
+            res.headers().add(HttpHeaderNames.SET_COOKIE, cookieHeader("", 0));
+            return res;
+        }
+        return null;
+    }
+
+    private FullHttpResponse login(FullHttpRequest req) {
+        LoginBody b = ApiJson.body(req, LoginBody.class);
+        if (b.username() == null || b.username().isBlank()) {
+            throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "username", "username is required");
+        }
+        if (b.password() == null || b.password().isEmpty()) {
+            throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "password", "password is required");
+        }
+        Optional<UserDesk.User> user = access.users().login(b.username().trim(), b.password().toCharArray());
+        if (user.isEmpty()) {
+            log.warn("failed login for user '{}'", b.username().trim());
+            return ApiJson.respond(HttpResponseStatus.UNAUTHORIZED, ApiJson.error(null, "wrong user name or password"));
+        }
+        Session s = access.sessions().open(user.get());
+        log.info("user {} ({}) logged in", s.username(), s.role().label());
+        FullHttpResponse res = ApiJson.respond(HttpResponseStatus.OK, me(s));
+        res.headers().add(HttpHeaderNames.SET_COOKIE, cookieHeader(s.token(), -1));
+        return res;
+    }
+
+    private String cookieHeader(String value, long maxAge) {
+        DefaultCookie c = new DefaultCookie(COOKIE, value);
+        c.setHttpOnly(true);
+        c.setPath("/");
+        c.setSameSite(CookieHeaderNames.SameSite.Strict);
+        c.setSecure(access.secureCookie());
+        if (maxAge >= 0) {
+            c.setMaxAge(maxAge);
+        }
+        return ServerCookieEncoder.STRICT.encode(c);
+    }
+
+    private static Map<String, Object> me(Session s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", s.username());
+        m.put("role", s.role().label());
+        m.put("csrfToken", s.csrfToken());
+        return m;
+    }
+
+    private static String cookie(FullHttpRequest req) {
+        String header = req.headers().get(HttpHeaderNames.COOKIE);
+        if (header == null) {
+            return null;
+        }
+        for (Cookie c : ServerCookieDecoder.STRICT.decode(header)) {
+            if (c.name().equals(COOKIE)) {
+                return c.value();
+            }
+        }
+        return null;
+    }
+}

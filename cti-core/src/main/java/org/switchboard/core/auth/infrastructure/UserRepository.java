@@ -1,0 +1,51 @@
+package org.switchboard.core.auth.infrastructure;
+
+import org.jooq.DSLContext;
+import org.switchboard.core.auth.model.Role;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.switchboard.core.storage.UtcColumns.instant;
+import static org.switchboard.core.storage.UtcColumns.utc;
+import static org.switchboard.core.storage.jooq.Tables.USERS;
+
+/** Users and their password hashes. */
+public final class UserRepository {
+
+    /** A stored user. */
+    public record StoredUser(String username, String passwordHash, Role role, Instant createdAt, String createdBy) {
+    }
+
+    private final DSLContext dsl;
+
+    public UserRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Adds a user; false when the name is taken. */
+    public boolean add(String username, String passwordHash, Role role, String createdBy, Instant at) {
+        return dsl.insertInto(USERS).set(USERS.USERNAME, username).set(USERS.PASSWORD_HASH, passwordHash)
+                .set(USERS.ROLE, role.name()).set(USERS.CREATED_AT, utc(at)).set(USERS.CREATED_BY, createdBy)
+                .onDuplicateKeyIgnore().execute() == 1;
+    }
+
+    public boolean setPassword(String username, String passwordHash) {
+        return dsl.update(USERS).set(USERS.PASSWORD_HASH, passwordHash).where(USERS.USERNAME.eq(username)).execute() == 1;
+    }
+
+    public Optional<StoredUser> find(String username) {
+        return dsl.selectFrom(USERS).where(USERS.USERNAME.eq(username)).fetchOptional(r -> new StoredUser(r.getUsername(),
+                r.getPasswordHash(), Role.valueOf(r.getRole()), instant(r.getCreatedAt()), r.getCreatedBy()));
+    }
+
+    public List<StoredUser> all() {
+        return dsl.selectFrom(USERS).orderBy(USERS.USERNAME).fetch(r -> new StoredUser(r.getUsername(), r.getPasswordHash(),
+                Role.valueOf(r.getRole()), instant(r.getCreatedAt()), r.getCreatedBy()));
+    }
+
+    public boolean any() {
+        return dsl.fetchExists(USERS);
+    }
+}

@@ -1,0 +1,142 @@
+package org.switchboard.core.cli;
+
+import org.switchboard.core.auth.application.UserDesk;
+import org.switchboard.core.auth.infrastructure.UserRepository;
+import org.switchboard.core.auth.model.Role;
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.storage.Database;
+import org.switchboard.core.storage.RuntimeDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/** {@code user add|passwd|list}: console and API users. The first admin is made here; there is no default one. */
+@Command(name = "user", description = "Console and API users: add, passwd, list.",
+        subcommands = {UserCommands.Add.class, UserCommands.Passwd.class, UserCommands.ListUsers.class})
+final class UserCommands {
+
+    private UserCommands() {
+    }
+
+    private static int with(ConfigOptions options, CommandSpec spec, Function<UserDesk, Integer> action) {
+        SwitchboardConfig c = options.load();
+        try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
+            try {
+                return action.apply(new UserDesk(new UserRepository(db.dsl()), Clock.systemUTC()));
+            } catch (UserDesk.Refused e) {
+                spec.commandLine().getErr().println("switchboard user " + spec.name() + ": " + e.getMessage());
+                return 2;
+            } finally {
+                spec.commandLine().getOut().flush();
+            }
+        }
+    }
+
+    /** The new password: one line from standard input with --password-stdin, else typed twice at the terminal. */
+    static char[] readPassword(boolean fromStdin, CommandSpec spec) {
+        try {
+            if (fromStdin) {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                return line == null ? new char[0] : line.toCharArray();
+            }
+            Console console = System.console();
+            if (console == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "no terminal to type the password at: use --password-stdin");
+            }
+            char[] first = console.readPassword("New password (10 characters or more): ");
+            char[] again = console.readPassword("Again: ");
+            if (!Arrays.equals(first, again)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the two passwords differ");
+            }
+            return first;
+        } catch (IOException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot read the password: " + e.getMessage());
+        }
+    }
+
+    @Command(name = "add", description = "Add a user: NAME, --role operator|auditor|admin; the password is asked for "
+            + "(or read from standard input with --password-stdin).")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+        @Option(names = "--role", required = true, description = "operator, auditor or admin")
+        String role;
+        @Option(names = "--password-stdin", description = "read the password from standard input (one line)")
+        boolean stdin;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Role r;
+            try {
+                r = Role.parse(role);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--role: " + e.getMessage());
+            }
+            char[] password = readPassword(stdin, spec);
+            return with(options, spec, users -> {
+                users.add(name, password, r, "cli:" + System.getProperty("user.name", "?"));
+                spec.commandLine().getOut().println("user " + name + " added (" + r.label() + ")");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "passwd", description = "Set a user's password (asked for, or --password-stdin).")
+    static final class Passwd implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+        @Option(names = "--password-stdin")
+        boolean stdin;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            char[] password = readPassword(stdin, spec);
+            return with(options, spec, users -> {
+                users.setPassword(name, password);
+                spec.commandLine().getOut().println("password of " + name + " changed");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "list", description = "Users and their roles.")
+    static final class ListUsers implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return with(options, spec, users -> {
+                DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(options.load().hotelZone());
+                users.all().forEach(u -> spec.commandLine().getOut().printf("%-20s %-9s added %s by %s%n", u.username(),
+                        u.role().label(), fmt.format(u.createdAt()), u.createdBy()));
+                return 0;
+            });
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.switchboard.core.auth;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.api.ApiAccess;
+import org.switchboard.core.api.HttpApiServer;
+import org.switchboard.core.auth.application.Sessions;
+import org.switchboard.core.auth.application.UserDesk;
+import org.switchboard.core.auth.infrastructure.UserRepository;
+import org.switchboard.core.auth.model.Role;
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.folio.application.FolioServices;
+import org.switchboard.core.metrics.application.LiveBoard;
+import org.switchboard.core.metrics.application.MetricsDesk;
+import org.switchboard.core.metrics.model.MetricsSettings;
+import org.switchboard.core.records.CallRecordDesk;
+import org.switchboard.core.stays.application.RoomOccupancy;
+import org.switchboard.core.stays.application.StayDesk;
+import org.switchboard.core.stays.infrastructure.StayRepository;
+import org.switchboard.core.storage.Database;
+import org.switchboard.core.support.ApiLogin;
+import org.switchboard.core.support.CaptureRig;
+import org.switchboard.core.support.ShiftedClock;
+import org.switchboard.core.support.TestDatabase;
+import org.switchboard.core.support.WakeupRig;
+import org.switchboard.core.wakeup.application.WakeupDesk;
+import org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers;
+import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Logins, sessions, CSRF and roles on every part of the API. */
+class AuthApiTest {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    Database db;
+    HttpApiServer server;
+    QuartzWakeupTimers timers;
+    String base;
+    ShiftedClock clock = new ShiftedClock().setNow(Instant.parse("2026-11-20T02:00:00Z"));
+    UserDesk users;
+
+    @BeforeEach
+    void start() throws Exception {
+        db = TestDatabase.freshDatabase();
+        var hotel = WakeupRig.hotel(801, 10);
+        SwitchboardConfig config = new SwitchboardConfig("Test Hotel", ZONE, null, null, Duration.ZERO, "", hotel,
+                CaptureRig.exampleTariffs(), new SwitchboardConfig.HttpSettings("127.0.0.1", 0), MetricsSettings.defaults());
+        timers = QuartzWakeupTimers.open(db.dataSource(), clock);
+        WakeupDesk wakeups = new WakeupDesk(new WakeupRepository(db.dsl()), timers, hotel,
+                RoomOccupancy.of(new StayRepository(db.dsl())), ZONE, clock);
+        ApiAccess access = ApiLogin.access(db, clock);
+        users = access.users();
+        server = new HttpApiServer(new ApiAccess(users, new Sessions(clock, Duration.ofMinutes(30), Duration.ofHours(12)), false));
+        int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
+                new LiveBoard(hotel), clock, ZONE, wakeups, FolioServices.on(db, config, clock),
+                new StayDesk(new StayRepository(db.dsl()), hotel, clock), () -> { }, "CNY");
+        base = "http://127.0.0.1:" + port;
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        timers.close();
+        db.close();
+    }
+
+    HttpResponse<String> send(HttpClient http, String method, String path, String body, String csrf) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (csrf != null) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void everyApiPathAnswers401WithoutALogin() throws Exception {
+        HttpClient anonymous = HttpClient.newHttpClient();
+        for (String path : new String[]{"/api/calls?date=2026-11-20", "/api/metrics/live", "/api/live/stream", "/api/wakeups",
+                "/api/stays", "/api/folios/801", "/api/audit", "/api/credit/bars", "/api/me", "/api/nothing"}) {
+            HttpResponse<String> r = send(anonymous, "GET", path, null, null);
+            assertEquals(401, r.statusCode(), path);
+            assertTrue(r.body().contains("log in first"), r.body());
+        }
+        assertEquals(401, send(anonymous, "POST", "/api/wakeups", "{\"room\":\"801\",\"time\":\"08:00\"}", null).statusCode());
+        assertEquals(401, send(anonymous, "POST", "/api/login", "{\"username\":\"admin\",\"password\":\"wrong password\"}", null)
+                .statusCode());
+        assertEquals(401, send(anonymous, "POST", "/api/login", "{\"username\":\"nobody\",\"password\":\"" + ApiLogin.PASSWORD + "\"}",
+                null).statusCode());
+        HttpResponse<String> noName = send(anonymous, "POST", "/api/login", "{\"password\":\"x\"}", null);
+        assertEquals(400, noName.statusCode());
+        assertTrue(noName.body().contains("\"field\":\"username\""));
+        assertEquals(400, send(anonymous, "POST", "/api/login", "{oops", null).statusCode());
+        assertEquals(405, send(anonymous, "GET", "/api/login", null, null).statusCode());
+    }
+
+    @Test
+    void aSessionCookieCsrfTokenAndRoleDecideWhatPasses() throws Exception {
+        HttpClient raw = HttpClient.newHttpClient();
+        HttpResponse<String> login = send(raw, "POST", "/api/login",
+                "{\"username\":\"operator\",\"password\":\"" + ApiLogin.PASSWORD + "\"}", null);
+        assertEquals(200, login.statusCode(), login.body());
+        String cookie = login.headers().firstValue("set-cookie").orElseThrow();
+        assertTrue(cookie.startsWith("sb_session=") && cookie.contains("HTTPOnly") || cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+
+        ApiLogin.Client operator = ApiLogin.login(base, "operator");
+        assertEquals(200, send(operator.http(), "GET", "/api/me", null, null).statusCode());
+        assertTrue(send(operator.http(), "GET", "/api/me", null, null).body().contains("\"role\":\"operator\""));
+        HttpResponse<String> noCsrf = send(operator.http(), "POST", "/api/wakeups", "{\"room\":\"801\",\"time\":\"08:00\"}", null);
+        assertEquals(403, noCsrf.statusCode());
+        assertTrue(noCsrf.body().contains("X-CSRF-Token"), noCsrf.body());
+        assertEquals(403, send(operator.http(), "POST", "/api/wakeups", "{\"room\":\"801\",\"time\":\"08:00\"}", "forged").statusCode());
+        assertEquals(201, send(operator.http(), "POST", "/api/wakeups", "{\"room\":\"801\",\"time\":\"08:00\"}",
+                operator.csrf()).statusCode(), "an operator books wake-ups");
+        HttpResponse<String> audit = send(operator.http(), "GET", "/api/audit", null, null);
+        assertEquals(403, audit.statusCode());
+        assertTrue(audit.body().contains("the operator role may not GET /api/audit"), audit.body());
+        assertEquals(403, send(operator.http(), "POST", "/api/calls", "{}", operator.csrf()).statusCode(),
+                "manual call records are the auditor's");
+
+        ApiLogin.Client auditor = ApiLogin.login(base, "auditor");
+        assertEquals(200, send(auditor.http(), "GET", "/api/audit?date=2026-11-19", null, null).statusCode());
+        assertEquals(403, send(auditor.http(), "POST", "/api/wakeups", "{\"room\":\"801\",\"time\":\"08:00\"}",
+                auditor.csrf()).statusCode());
+        assertEquals(403, send(auditor.http(), "POST", "/api/stays/checkin", "{}", auditor.csrf()).statusCode());
+        assertEquals(200, send(auditor.http(), "GET", "/api/wakeups", null, null).statusCode());
+        assertEquals(400, send(auditor.http(), "POST", "/api/calls", "{not json", auditor.csrf()).statusCode(),
+                "an auditor's malformed record is a 400, not a 403");
+
+        ApiLogin.Client admin = ApiLogin.login(base, "admin");
+        assertEquals(422, send(admin.http(), "POST", "/api/stays/checkin", "{\"room\":\"999\",\"account\":\"A\",\"name\":\"x\"}",
+                admin.csrf()).statusCode());
+
+        assertEquals(200, send(operator.http(), "POST", "/api/logout", null, operator.csrf()).statusCode());
+        assertEquals(401, send(operator.http(), "GET", "/api/wakeups", null, null).statusCode(), "logged out");
+
+        clock.advance(Duration.ofMinutes(31));
+        assertEquals(401, send(auditor.http(), "GET", "/api/wakeups", null, null).statusCode(), "30 minutes idle: expired");
+    }
+
+    @Test
+    void usersAreRefusedWithTheReason() {
+        UserDesk.Refused dup = assertThrows(UserDesk.Refused.class,
+                () -> users.add("admin", "another long password".toCharArray(), Role.ADMIN, "t"));
+        assertTrue(dup.getMessage().contains("user admin already exists"));
+        assertTrue(assertThrows(UserDesk.Refused.class, () -> users.add("bob", "short".toCharArray(), Role.OPERATOR, "t"))
+                .getMessage().contains("at least 10 characters"));
+        assertTrue(assertThrows(UserDesk.Refused.class, () -> users.add("Bob Smith", "long enough pw".toCharArray(),
+                Role.OPERATOR, "t")).getMessage().contains("must be 2-32 lower-case"));
+        assertTrue(new UserRepository(db.dsl()).find("admin").orElseThrow().passwordHash().startsWith("$2a$11$"),
+                "stored as a bcrypt hash, never the password");
+        assertTrue(users.login("admin", ApiLogin.PASSWORD.toCharArray()).isPresent());
+        assertTrue(users.login("admin", "wrong".toCharArray()).isEmpty());
+    }
+}
