@@ -74,7 +74,7 @@ public final class HttpApiServer implements AutoCloseable {
             throws InterruptedException {
         List<ApiRoutes> routes = new java.util.ArrayList<>(List.of(new CallRecordsRoutes(desk, hotelZone),
                 new MetricsRoutes(metrics, board, clock, hotelZone), new WakeupRoutes(wakeups, clock, hotelZone),
-                new FolioRoutes(folios, stays, stayChanged, currency)));
+                new FolioRoutes(folios, stays, stayChanged, currency), new ConsoleRoutes()));
         return start(host, port, new ApiHandler(routes, new LiveStream(board, clock), gate));
     }
 
@@ -83,7 +83,7 @@ public final class HttpApiServer implements AutoCloseable {
                 .childHandler(new HttpApiInitializer(MAX_BODY_BYTES, blocking, handler, connections));
         channel = b.bind(new InetSocketAddress(host, port)).sync().channel();
         int bound = ((InetSocketAddress) channel.localAddress()).getPort();
-        log.info("HTTP API on http://{}:{}/api/calls", host, bound);
+        log.info("console on http://{}:{}/ (API under /api/)", host, bound);
         return bound;
     }
 

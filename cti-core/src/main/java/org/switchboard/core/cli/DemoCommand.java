@@ -94,6 +94,8 @@ final class DemoCommand implements Callable<Integer> {
                 .resolve("switchboard.log"));
         out.println("  in another terminal: scripts/switchboard calls --today");
         out.println("                       scripts/switchboard metrics --today --by extension");
+        out.printf("  Console: http://%s:%d/  (operators, auditors: live board, wake-ups, call records, night audit)%n",
+                config.http().host(), apiPort);
         out.printf("  log in (API): user demo, password %s  (new each run; your own: scripts/switchboard user add NAME --role operator)%n",
                 demoPassword);
         out.printf("    curl -c /tmp/sb.jar -d '{\"username\":\"demo\",\"password\":\"%s\"}' http://%s:%d/api/login%n",
