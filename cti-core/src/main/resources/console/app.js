@@ -105,7 +105,12 @@ function show(view) {
 }
 
 function stopTimer() { if (state.timer) { clearInterval(state.timer); state.timer = null; } }
-function stopLive() { stopTimer(); if (state.stream) { state.stream.close(); state.stream = null; } }
+function stopLive() {
+  stopTimer();
+  if (state.stream) { state.stream.close(); state.stream = null; }
+  if (state.alarmTimer) { clearInterval(state.alarmTimer); state.alarmTimer = null; }
+  $('alarms').replaceChildren();
+}
 
 async function loggedIn(me) {
   state.me = me;
@@ -157,27 +162,47 @@ async function refreshWakeups() {
   } catch (e) { $('wakeup-error').textContent = e.message; }
 }
 
+function alarmBar(id, text, onAck) {
+  let div = document.getElementById(id);
+  if (div) return;
+  div = document.createElement('div');
+  div.className = 'alarm';
+  div.id = id;
+  const span = document.createElement('span');
+  span.textContent = text;
+  const ack = document.createElement('button');
+  ack.textContent = t('acknowledge');
+  ack.onclick = async () => { try { await onAck(); div.remove(); } catch (e) { span.textContent = text + ' — ' + e.message; } };
+  div.append(span, ack);
+  $('alarms').appendChild(div);
+}
+
+// Wake-up alarms are kept by the server until an operator acknowledges them (who and when are recorded), so
+// they survive a reload and show on every console.
+async function refreshAlarms() {
+  try {
+    const data = await api('GET', '/api/wakeups/alarms');
+    const open = new Set(data.alarms.map((a) => 'alarm-' + a.callId));
+    document.querySelectorAll('#alarms .alarm.wakeup').forEach((d) => { if (!open.has(d.id)) d.remove(); });
+    data.alarms.forEach((a) => {
+      alarmBar('alarm-' + a.callId, t('alarmWakeup') + ': ' + (state.lang === 'zh' ? '房号 ' : 'room ') + a.room + ' — '
+        + a.date + ' ' + a.localTime + ', ' + a.attempts + ' × — ' + (a.note || ''),
+        () => api('POST', '/api/wakeups/alarms/' + a.callId + '/acknowledge'));
+      document.getElementById('alarm-' + a.callId).classList.add('wakeup');
+    });
+  } catch (e) { /* not allowed for this role, or logged out */ }
+}
+
 function listenForAlarms() {
   state.stream = new EventSource('/api/live/stream');
-  const alarm = (kind, text) => {
-    const div = document.createElement('div');
-    div.className = 'alarm';
-    const span = document.createElement('span');
-    span.textContent = t(kind) + ': ' + text;
-    const ack = document.createElement('button');
-    ack.textContent = t('acknowledge');
-    ack.onclick = () => div.remove();
-    div.append(span, ack);
-    $('alarms').appendChild(div);
-  };
-  state.stream.addEventListener('wakeup-alarm', (e) => {
-    const a = JSON.parse(e.data);
-    alarm('alarmWakeup', (state.lang === 'zh' ? '房号 ' : 'room ') + a.room + ' — ' + a.attempts + ' × ' + (a.reason || ''));
-  });
+  state.stream.addEventListener('wakeup-alarm', () => refreshAlarms());
   state.stream.addEventListener('credit-limit', (e) => {
     const a = JSON.parse(e.data);
-    alarm('alarmCredit', (state.lang === 'zh' ? '房号 ' : 'room ') + a.room + ' — ' + a.account + ' ' + a.charged + ' / ' + a.deposit);
+    alarmBar('credit-' + a.account + '-' + a.barredAt, t('alarmCredit') + ': ' + (state.lang === 'zh' ? '房号 ' : 'room ')
+      + a.room + ' — ' + a.account + ' ' + a.charged + ' / ' + a.deposit, async () => {});
   });
+  refreshAlarms();
+  state.alarmTimer = setInterval(refreshAlarms, 5000);
 }
 
 $('login-form').addEventListener('submit', async (ev) => {

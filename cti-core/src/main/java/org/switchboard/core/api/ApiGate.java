@@ -28,6 +28,8 @@ final class ApiGate {
 
     static final String COOKIE = "sb_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /** Set by the gate to the logged-in user's name (any such header from the client is removed first). */
+    static final String USER_HEADER = "X-Switchboard-User";
     private static final Logger log = LoggerFactory.getLogger(ApiGate.class);
 
     record LoginBody(String username, String password) {
@@ -41,6 +43,7 @@ final class ApiGate {
 
     /** A response that ends the request here (login, logout, me, or a refusal), or null to let it through. */
     FullHttpResponse check(FullHttpRequest req, String path) {
+        req.headers().remove(USER_HEADER);
         if (!path.startsWith("/api/") && !path.equals("/api")) {
             return null;
         }
@@ -61,6 +64,7 @@ final class ApiGate {
             return ApiJson.respond(HttpResponseStatus.FORBIDDEN, ApiJson.error(null,
                     "the " + s.role().label() + " role may not " + req.method() + " " + path));
         }
+        req.headers().set(USER_HEADER, s.username());
         if (path.equals("/api/me")) {
             return req.method().equals(HttpMethod.GET) ? ApiJson.respond(HttpResponseStatus.OK, me(s))
                     : ApiJson.methodNotAllowed("GET", path);
@@ -75,6 +79,12 @@ final class ApiGate {
             return res;
         }
         return null;
+    }
+
+    /** The logged-in user making the request (for the audit trail of what they do). */
+    static String user(FullHttpRequest req) {
+        String u = req.headers().get(USER_HEADER);
+        return u == null ? "api" : u;
     }
 
     private FullHttpResponse login(FullHttpRequest req) {

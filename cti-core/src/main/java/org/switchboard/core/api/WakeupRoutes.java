@@ -28,7 +28,8 @@ import static org.switchboard.core.api.ApiJson.respond;
  * finished), {@code POST /api/wakeups} {@code {"rooms":["808"],"time":"08:00","second":"4m","daily":false}}
  * (201 with the read-back sentence per room; 422 naming the field when refused),
  * {@code PUT /api/wakeups/{id}} (change time or second call), {@code DELETE /api/wakeups/{id}} (cancel),
- * {@code GET /api/wakeups/report?date=D}.
+ * {@code GET /api/wakeups/report?date=D}, {@code GET /api/wakeups/alarms} (escalated calls not yet acknowledged),
+ * {@code POST /api/wakeups/alarms/{callId}/acknowledge} (kept with the user's name).
  */
 final class WakeupRoutes implements ApiRoutes {
 
@@ -76,9 +77,21 @@ final class WakeupRoutes implements ApiRoutes {
                 }
                 return methodNotAllowed("GET, POST", path);
             }
+            if (path.equals(PATH + "/alarms")) {
+                return req.method().equals(HttpMethod.GET)
+                        ? respond(HttpResponseStatus.OK, Map.of("alarms", views(desk.openAlarms(), Map.of())))
+                        : methodNotAllowed("GET", path);
+            }
+            if (path.startsWith(PATH + "/alarms/") && path.endsWith("/acknowledge")) {
+                if (!req.method().equals(HttpMethod.POST)) {
+                    return methodNotAllowed("POST", path);
+                }
+                long callId = bookingId(path.substring((PATH + "/alarms/").length(), path.length() - "/acknowledge".length()));
+                return respond(HttpResponseStatus.OK, Map.of("message", desk.acknowledge(callId, ApiGate.user(req))));
+            }
             long id = bookingId(path.substring(PATH.length() + 1));
             if (req.method().equals(HttpMethod.DELETE)) {
-                return respond(HttpResponseStatus.OK, Map.of("message", desk.cancel(id, "cancelled by the operator")));
+                return respond(HttpResponseStatus.OK, Map.of("message", desk.cancel(id, "cancelled by " + ApiGate.user(req))));
             }
             if (req.method().equals(HttpMethod.PUT)) {
                 BookingBody b = ApiJson.body(req, BookingBody.class);
@@ -105,6 +118,10 @@ final class WakeupRoutes implements ApiRoutes {
         List<WakeupCall> calls = date == null ? desk.openCalls() : desk.callsOn(date);
         Map<Long, List<WakeupAttempt>> attempts = date == null ? Map.of()
                 : desk.attemptsOn(date).stream().collect(Collectors.groupingBy(WakeupAttempt::callId));
+        return views(calls, attempts);
+    }
+
+    private static List<CallView> views(List<WakeupCall> calls, Map<Long, List<WakeupAttempt>> attempts) {
         return calls.stream().map(c -> new CallView(c.bookingId(), c.id(), c.room(), c.callNo(), c.wakeDate(),
                 c.localTime(), c.dueAt(), c.status().name(), c.attempts(), c.nextAt(), c.note(), c.daily(), c.groupName(),
                 attempts.getOrDefault(c.id(), List.of()))).toList();

@@ -131,4 +131,28 @@ class WakeupApiTest {
         assertEquals(405, send("PATCH", "/api/wakeups", "{}").statusCode());
         assertTrue(send("GET", "/api/wakeups?date=2026-13-01", null).body().contains("\"field\":\"date\""));
     }
+
+    @Test
+    void anEscalationStaysAnAlarmUntilAnOperatorAcknowledgesIt() throws Exception {
+        assertEquals(201, send("POST", "/api/wakeups", "{\"room\":\"808\",\"time\":\"08:00\"}").statusCode());
+        // As the caller leaves a call it could not deliver (the escalation itself is WakeupSimulatorTest's).
+        db.dsl().update(org.switchboard.core.storage.jooq.Tables.WAKEUP_CALLS)
+                .set(org.switchboard.core.storage.jooq.Tables.WAKEUP_CALLS.STATUS, "ESCALATED").execute();
+        var alarms = json.readTree(send("GET", "/api/wakeups/alarms", null).body()).get("alarms");
+        assertEquals(1, alarms.size());
+        assertEquals("808", alarms.get(0).get("room").asText());
+        long callId = alarms.get(0).get("callId").asLong();
+        assertEquals(405, send("GET", "/api/wakeups/alarms/" + callId + "/acknowledge", null).statusCode());
+        HttpResponse<String> ack = send("POST", "/api/wakeups/alarms/" + callId + "/acknowledge", null);
+        assertEquals(200, ack.statusCode(), ack.body());
+        assertTrue(ack.body().contains("alarm for room 808 acknowledged by operator"), ack.body());
+        assertEquals(0, json.readTree(send("GET", "/api/wakeups/alarms", null).body()).get("alarms").size());
+        HttpResponse<String> again = send("POST", "/api/wakeups/alarms/" + callId + "/acknowledge", null);
+        assertEquals(422, again.statusCode());
+        assertTrue(again.body().contains("is not an open alarm"), again.body());
+        assertEquals(422, send("POST", "/api/wakeups/alarms/424242/acknowledge", null).statusCode());
+        assertEquals(404, send("POST", "/api/wakeups/alarms/x/acknowledge", null).statusCode());
+        assertEquals("operator", db.dsl().select(org.switchboard.core.storage.jooq.Tables.WAKEUP_CALLS.ALARM_ACKNOWLEDGED_BY)
+                .from(org.switchboard.core.storage.jooq.Tables.WAKEUP_CALLS).fetchOne(0, String.class));
+    }
 }

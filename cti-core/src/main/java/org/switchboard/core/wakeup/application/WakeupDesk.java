@@ -193,6 +193,23 @@ public final class WakeupDesk {
         return repository.callsOn(date);
     }
 
+    /** Escalated calls whose alarm no operator has acknowledged: they stay on the console until someone does. */
+    public List<WakeupCall> openAlarms() {
+        return repository.unacknowledgedEscalations();
+    }
+
+    /** An operator takes an alarm in hand (goes to the room): who and when are kept. */
+    public String acknowledge(long callId, String by) {
+        if (by == null || by.isBlank()) {
+            throw new Refused("by", "say who acknowledges the alarm");
+        }
+        WakeupCall call = repository.call(callId).orElseThrow(() -> new Refused(null, "no wake-up call " + callId));
+        if (!repository.acknowledge(callId, by.trim(), clock.instant())) {
+            throw new Refused(null, "wake-up call " + callId + " (room " + call.room() + ") is not an open alarm");
+        }
+        return "alarm for room " + call.room() + " acknowledged by " + by.trim();
+    }
+
     public List<WakeupCall> openCalls() {
         return repository.openCalls();
     }

@@ -148,6 +148,18 @@ public final class WakeupRepository {
                 WAKEUP_CALLS.NEXT_AT, WAKEUP_CALLS.ID);
     }
 
+    /** Escalated calls no operator has acknowledged yet, oldest first: the open alarms. */
+    public List<WakeupCall> unacknowledgedEscalations() {
+        return calls(WAKEUP_CALLS.STATUS.eq(CallStatus.ESCALATED.name()).and(WAKEUP_CALLS.ALARM_ACKNOWLEDGED_AT.isNull()));
+    }
+
+    /** Acknowledges an escalated call's alarm; false when it is not an open alarm. */
+    public boolean acknowledge(long callId, String by, Instant at) {
+        return dsl.update(WAKEUP_CALLS).set(WAKEUP_CALLS.ALARM_ACKNOWLEDGED_AT, utc(at)).set(WAKEUP_CALLS.ALARM_ACKNOWLEDGED_BY, by)
+                .where(WAKEUP_CALLS.ID.eq(callId)).and(WAKEUP_CALLS.STATUS.eq(CallStatus.ESCALATED.name()))
+                .and(WAKEUP_CALLS.ALARM_ACKNOWLEDGED_AT.isNull()).execute() == 1;
+    }
+
     /** Calls due on a hotel date (the wake date the guest asked for), in due order. */
     public List<WakeupCall> callsOn(LocalDate date) {
         return calls(WAKEUP_CALLS.WAKE_DATE.eq(date));
