@@ -64,4 +64,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             done.addListener(ChannelFutureListener.CLOSE);
         }
     }
+
+    /** A broken connection (e.g. plain HTTP sent to the TLS port) is closed with one line in the log, not a stack trace. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable root = cause.getCause() != null ? cause.getCause() : cause;
+        log.debug("HTTP connection from {} closed: {}", ctx.channel().remoteAddress(), root.toString());
+        ctx.close();
+    }
 }

@@ -37,10 +37,31 @@ public final class HttpApiServer implements AutoCloseable {
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     private Channel channel;
     private final ApiGate gate;
+    private final io.netty.handler.ssl.SslContext tls;
 
-    /** Every request under {@code /api/} passes {@code access}: login, session, CSRF token, role. */
+    /** Every request under {@code /api/} passes {@code access}: login, session, CSRF token, role. Plain HTTP. */
     public HttpApiServer(ApiAccess access) {
+        this(access, null);
+    }
+
+    /** As above, over TLS when {@code tls} is given (see {@link #tlsFromKeystore}). */
+    public HttpApiServer(ApiAccess access, io.netty.handler.ssl.SslContext tls) {
         this.gate = new ApiGate(java.util.Objects.requireNonNull(access, "access"));
+        this.tls = tls;
+    }
+
+    /** A server TLS context from a PKCS#12 keystore holding the certificate chain and its private key. */
+    public static io.netty.handler.ssl.SslContext tlsFromKeystore(java.nio.file.Path keystore, char[] password) {
+        try (var in = java.nio.file.Files.newInputStream(keystore)) {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password);
+            return io.netty.handler.ssl.SslContextBuilder.forServer(kmf).protocols("TLSv1.3", "TLSv1.2").build();
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot use TLS keystore " + keystore + ": " + e.getMessage(), e);
+        }
     }
 
     /** Binds and returns the port (port 0 picks a free one). */
@@ -80,10 +101,10 @@ public final class HttpApiServer implements AutoCloseable {
 
     private int start(String host, int port, ApiHandler handler) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
-                .childHandler(new HttpApiInitializer(MAX_BODY_BYTES, blocking, handler, connections));
+                .childHandler(new HttpApiInitializer(MAX_BODY_BYTES, blocking, handler, connections, tls));
         channel = b.bind(new InetSocketAddress(host, port)).sync().channel();
         int bound = ((InetSocketAddress) channel.localAddress()).getPort();
-        log.info("console on http://{}:{}/ (API under /api/)", host, bound);
+        log.info("console on {}://{}:{}/ (API under /api/)", tls == null ? "http" : "https", host, bound);
         return bound;
     }
 

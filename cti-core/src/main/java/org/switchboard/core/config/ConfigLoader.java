@@ -139,9 +139,16 @@ public final class ConfigLoader {
         SwitchboardConfig.HttpSettings http = SwitchboardConfig.HttpSettings.defaults();
         MappingNode httpNode = y.mapping(top, "http", "", root, false);
         if (httpNode != null) {
-            Map<String, Node> h = y.entries(httpNode, "http", Set.of("host", "port"));
+            Map<String, Node> h = y.entries(httpNode, "http", Set.of("host", "port", "tls-keystore", "tls-password"));
+            java.nio.file.Path keystore = !h.containsKey("tls-keystore") ? null : y.value(h, "tls-keystore", "http", httpNode,
+                    null, "a readable PKCS#12 keystore file (relative to the installation directory)",
+                    v -> java.nio.file.Files.isReadable(home.resolve(v)) ? home.resolve(v) : null);
+            String tlsPassword = !h.containsKey("tls-password") ? null : y.text(h, "tls-password", "http", httpNode, null);
+            if (keystore != null && tlsPassword == null) {
+                y.error(h.get("tls-keystore"), "http.tls-password", "is needed with tls-keystore");
+            }
             http = new SwitchboardConfig.HttpSettings(y.text(h, "host", "http", httpNode, "127.0.0.1"),
-                    y.intInRange(h, "port", "http", httpNode, 8080, 0, 65535));
+                    y.intInRange(h, "port", "http", httpNode, 8080, 0, 65535), keystore, tlsPassword);
         }
         MetricsSettings metrics = MetricsConfig.read(y, top, root);
         MetricsConfig.checkCallTypes(extensionsFile, directory.departments(), callTypeNodes, metrics);

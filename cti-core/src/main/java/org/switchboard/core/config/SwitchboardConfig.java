@@ -55,10 +55,26 @@ public record SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings 
                 : tariffs.versions().get(tariffs.versions().size() - 1).currency().getCurrencyCode();
     }
 
-    /** Where the HTTP API listens (default 127.0.0.1:8080; port 0 picks a free port). */
-    public record HttpSettings(String host, int port) {
+    /**
+     * Where the HTTP API and console listen (default 127.0.0.1:8080, loopback only; port 0 picks a free port), and
+     * the PKCS#12 keystore to serve them over TLS with (null: plain HTTP).
+     */
+    public record HttpSettings(String host, int port, java.nio.file.Path tlsKeystore, String tlsPassword) {
+        public HttpSettings(String host, int port) {
+            this(host, port, null, null);
+        }
+
         public static HttpSettings defaults() {
             return new HttpSettings("127.0.0.1", 8080);
+        }
+
+        public boolean tls() {
+            return tlsKeystore != null;
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port + (tls() ? " over TLS (" + tlsKeystore + ")" : "");
         }
     }
 

@@ -182,4 +182,16 @@ class ConfigLoaderTest {
         assertTrue(errs.contains(main + ":" + (first + 3) + ": folio.cos-family: 'cos family' is not an AstDB family name "
                 + "(letters, digits, - _ /)"), errs.toString());
     }
+
+    @Test
+    void aTlsKeystoreMustExistAndHaveItsPassword() throws IOException {
+        String main = dir.resolve("switchboard.yaml").toString();
+        List<String> errs = errors(MAIN + "http:\n  host: 127.0.0.1\n  tls-keystore: missing.p12\n", EXTENSIONS);
+        int line = MAIN.split("\n", -1).length + 2;
+        assertTrue(errs.contains(main + ":" + line + ": http.tls-keystore: 'missing.p12' is not a readable PKCS#12 keystore file "
+                + "(relative to the installation directory)"), errs.toString());
+        Files.writeString(dir.resolve("hotel.p12"), "x");
+        List<String> noPassword = errors(MAIN + "http:\n  tls-keystore: hotel.p12\n", EXTENSIONS);
+        assertTrue(noPassword.stream().anyMatch(e -> e.contains("http.tls-password: is needed with tls-keystore")), noPassword.toString());
+    }
 }
