@@ -14,7 +14,8 @@ const TEXT = {
     enterCall: 'Enter a call record', startTime: 'Start', endTime: 'End', save: 'Save', businessDate: 'Business date',
     run: 'Run', downloadCsv: 'Download CSV', printable: 'Printable report', acknowledge: 'Acknowledge',
     alarmWakeup: 'WAKE-UP NOT ANSWERED', alarmCredit: 'CREDIT LIMIT', nothing: 'none', calls_found: 'call(s)',
-    wrongLogin: 'Wrong user name or password', entered: 'Entered call #'
+    wrongLogin: 'Wrong user name or password', entered: 'Entered call #', admin: 'Admin', users: 'Users',
+    role: 'Role', createdBy: 'Added by', addUser: 'Add user', configuration: 'Configuration'
   },
   zh: {
     brand: '话务台', live: '实时监控', wakeups: '叫醒服务', calls: '话单查询', audit: '夜审',
@@ -28,7 +29,8 @@ const TEXT = {
     enterCall: '录入话单', startTime: '起始时间', endTime: '结束时间', save: '保存', businessDate: '营业日',
     run: '生成', downloadCsv: '下载 CSV', printable: '打印报表', acknowledge: '确认',
     alarmWakeup: '叫醒未接听', alarmCredit: '超出预付款', nothing: '无', calls_found: '条话单',
-    wrongLogin: '用户名或密码错误', entered: '已录入话单 #'
+    wrongLogin: '用户名或密码错误', entered: '已录入话单 #', admin: '系统管理', users: '用户',
+    role: '角色', createdBy: '添加人', addUser: '添加用户', configuration: '配置'
   }
 };
 
@@ -102,6 +104,7 @@ function show(view) {
   stopTimer();
   if (view === 'live') { refreshLive(); state.timer = setInterval(refreshLive, 1000); }
   if (view === 'wakeups') { refreshWakeups(); state.timer = setInterval(refreshWakeups, 5000); }
+  if (view === 'admin') refreshAdmin();
 }
 
 function stopTimer() { if (state.timer) { clearInterval(state.timer); state.timer = null; } }
@@ -117,6 +120,7 @@ async function loggedIn(me) {
   $('nav').hidden = false; $('logout').hidden = false;
   $('who').textContent = me.username + ' (' + me.role + ')';
   $('manual-entry').hidden = !(me.role === 'auditor' || me.role === 'admin');
+  $('nav-admin').hidden = me.role !== 'admin';
   // The hotel's date, from the server's clock in the hotel's zone (not this browser's).
   let today = new Date().toISOString().slice(0, 10);
   try {
@@ -204,6 +208,25 @@ function listenForAlarms() {
   refreshAlarms();
   state.alarmTimer = setInterval(refreshAlarms, 5000);
 }
+
+async function refreshAdmin() {
+  try {
+    const data = await api('GET', '/api/users');
+    fill('users-table', data.users, (tr, u) => { cell(tr, u.username); cell(tr, u.role); cell(tr, u.createdBy); });
+    $('config-view').textContent = JSON.stringify(await api('GET', '/api/config'), null, 2);
+  } catch (e) { $('user-result').textContent = e.message; }
+}
+
+$('user-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  try {
+    const res = await api('POST', '/api/users', { username: $('user-name').value.trim(), role: $('user-role').value,
+      password: $('user-password').value });
+    $('user-result').textContent = res.message;
+    refreshAdmin();
+  } catch (e) { $('user-result').textContent = e.message; }
+  $('user-password').value = '';
+});
 
 $('login-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();

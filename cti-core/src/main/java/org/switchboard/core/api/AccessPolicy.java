@@ -6,7 +6,8 @@ import org.switchboard.core.auth.model.Role;
 /**
  * Which role may do what. Operators: wake-ups, the live board and stream, call search, guest stays, folios and
  * credit bars (read). Auditors: call records (search, manual entry, correction), answer-speed reports, the night
- * audit, folios, credit bars and lifting them, and read-only stays and wake-ups. Admins: everything.
+ * audit, folios, credit bars and lifting them, and read-only stays and wake-ups. Admins: everything, and alone
+ * users and the configuration view.
  */
 final class AccessPolicy {
 
@@ -31,7 +32,7 @@ final class AccessPolicy {
 
     private static boolean guarded(String path) {
         for (String p : new String[]{"/api/calls", "/api/metrics", "/api/live", "/api/wakeups", "/api/stays", "/api/folios",
-                "/api/credit", "/api/audit"}) {
+                "/api/credit", "/api/audit", "/api/users", "/api/config"}) {
             if (under(path, p)) {
                 return true;
             }

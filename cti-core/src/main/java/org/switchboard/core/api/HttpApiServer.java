@@ -1,5 +1,7 @@
 package org.switchboard.core.api;
 
+import org.switchboard.core.config.SwitchboardConfig;
+
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -37,7 +39,9 @@ public final class HttpApiServer implements AutoCloseable {
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     private Channel channel;
     private final ApiGate gate;
+    private final ApiAccess access;
     private final io.netty.handler.ssl.SslContext tls;
+    private SwitchboardConfig configuration;
 
     /** Every request under {@code /api/} passes {@code access}: login, session, CSRF token, role. Plain HTTP. */
     public HttpApiServer(ApiAccess access) {
@@ -47,7 +51,14 @@ public final class HttpApiServer implements AutoCloseable {
     /** As above, over TLS when {@code tls} is given (see {@link #tlsFromKeystore}). */
     public HttpApiServer(ApiAccess access, io.netty.handler.ssl.SslContext tls) {
         this.gate = new ApiGate(java.util.Objects.requireNonNull(access, "access"));
+        this.access = access;
         this.tls = tls;
+    }
+
+    /** Lets admins see the running configuration (secrets masked) at {@code GET /api/config}. */
+    public HttpApiServer showingConfiguration(SwitchboardConfig config) {
+        this.configuration = config;
+        return this;
     }
 
     /** A server TLS context from a PKCS#12 keystore holding the certificate chain and its private key. */
@@ -95,7 +106,8 @@ public final class HttpApiServer implements AutoCloseable {
             throws InterruptedException {
         List<ApiRoutes> routes = new java.util.ArrayList<>(List.of(new CallRecordsRoutes(desk, hotelZone),
                 new MetricsRoutes(metrics, board, clock, hotelZone), new WakeupRoutes(wakeups, clock, hotelZone),
-                new FolioRoutes(folios, stays, stayChanged, currency), new ConsoleRoutes()));
+                new FolioRoutes(folios, stays, stayChanged, currency), new AdminRoutes(access.users(), configuration),
+                new ConsoleRoutes()));
         return start(host, port, new ApiHandler(routes, new LiveStream(board, clock), gate));
     }
 

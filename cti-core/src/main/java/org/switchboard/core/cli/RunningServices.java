@@ -46,7 +46,7 @@ final class RunningServices implements AutoCloseable {
                 org.switchboard.core.auth.application.Sessions.standard(clock), config.http().tls());
         var tls = config.http().tls() ? org.switchboard.core.api.HttpApiServer.tlsFromKeystore(config.http().tlsKeystore(),
                 config.http().tlsPassword().toCharArray()) : null;
-        return add(new org.switchboard.core.api.HttpApiServer(access, tls)).start(config.http().host(), port,
+        return add(new org.switchboard.core.api.HttpApiServer(access, tls).showingConfiguration(config)).start(config.http().host(), port,
                 new org.switchboard.core.records.CallRecordDesk(config, db, clock),
                 new org.switchboard.core.metrics.application.MetricsDesk(config, db, clock), daemon.liveBoard(), clock,
                 config.hotelZone(), daemon.wakeupDesk(), daemon.folios(), daemon.stayDesk(), daemon::classOfServiceChanged,

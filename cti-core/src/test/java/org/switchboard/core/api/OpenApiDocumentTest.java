@@ -56,7 +56,7 @@ class OpenApiDocumentTest {
         timers = QuartzWakeupTimers.open(db.dataSource(), clock);
         WakeupDesk wakeups = new WakeupDesk(new WakeupRepository(db.dsl()), timers, hotel,
                 RoomOccupancy.of(new StayRepository(db.dsl())), ZONE, clock);
-        server = new HttpApiServer(ApiLogin.access(db, clock));
+        server = new HttpApiServer(ApiLogin.access(db, clock)).showingConfiguration(config);
         int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
                 new LiveBoard(hotel), clock, ZONE, wakeups, FolioServices.on(db, config, clock),
                 new StayDesk(new StayRepository(db.dsl()), hotel, clock), () -> { }, "CNY");

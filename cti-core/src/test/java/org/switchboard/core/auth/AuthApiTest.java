@@ -63,7 +63,8 @@ class AuthApiTest {
                 RoomOccupancy.of(new StayRepository(db.dsl())), ZONE, clock);
         ApiAccess access = ApiLogin.access(db, clock);
         users = access.users();
-        server = new HttpApiServer(new ApiAccess(users, new Sessions(clock, Duration.ofMinutes(30), Duration.ofHours(12)), false));
+        server = new HttpApiServer(new ApiAccess(users, new Sessions(clock, Duration.ofMinutes(30), Duration.ofHours(12)), false))
+                .showingConfiguration(config);
         int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
                 new LiveBoard(hotel), clock, ZONE, wakeups, FolioServices.on(db, config, clock),
                 new StayDesk(new StayRepository(db.dsl()), hotel, clock), () -> { }, "CNY");
@@ -166,5 +167,27 @@ class AuthApiTest {
                 "stored as a bcrypt hash, never the password");
         assertTrue(users.login("admin", ApiLogin.PASSWORD.toCharArray()).isPresent());
         assertTrue(users.login("admin", "wrong".toCharArray()).isEmpty());
+    }
+
+    @Test
+    void onlyAdminsManageUsersAndSeeTheConfiguration() throws Exception {
+        ApiLogin.Client admin = ApiLogin.login(base, "admin");
+        ApiLogin.Client operator = ApiLogin.login(base, "operator");
+        assertEquals(403, send(operator.http(), "GET", "/api/users", null, null).statusCode());
+        assertEquals(403, send(operator.http(), "GET", "/api/config", null, null).statusCode());
+        assertTrue(send(admin.http(), "GET", "/api/users", null, null).body().contains("\"username\":\"operator\""));
+        assertEquals(201, send(admin.http(), "POST", "/api/users",
+                "{\"username\":\"li.na\",\"password\":\"a long password\",\"role\":\"auditor\"}", admin.csrf()).statusCode());
+        assertEquals(422, send(admin.http(), "POST", "/api/users",
+                "{\"username\":\"li.na\",\"password\":\"a long password\",\"role\":\"auditor\"}", admin.csrf()).statusCode());
+        HttpResponse<String> badRole = send(admin.http(), "POST", "/api/users",
+                "{\"username\":\"x1\",\"password\":\"a long password\",\"role\":\"chef\"}", admin.csrf());
+        assertEquals(400, badRole.statusCode());
+        assertTrue(badRole.body().contains("\"field\":\"role\""));
+        assertEquals(403, send(admin.http(), "POST", "/api/users", "{}", null).statusCode(), "CSRF applies to admins too");
+        assertTrue(ApiLogin.login(base, "auditor").csrf().length() > 20);
+        HttpResponse<String> config = send(admin.http(), "GET", "/api/config", null, null);
+        assertEquals(200, config.statusCode(), config.body());
+        assertTrue(config.body().contains("\"hotel\":\"Test Hotel\"") && config.body().contains("\"cosFamily\":\"cos\""), config.body());
     }
 }

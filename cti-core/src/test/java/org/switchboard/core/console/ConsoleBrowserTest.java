@@ -146,13 +146,20 @@ class ConsoleBrowserTest {
         assertFalse(browser.findElements(By.cssSelector("#calls-table tbody tr")).isEmpty());
         shot("4-call-records");
 
+        browser.findElement(By.id("nav-admin")).click();
+        wait.until(d -> d.findElement(By.id("users-table")).getText().contains("demo"));
+        wait.until(d -> d.findElement(By.id("config-view")).getText().contains("\"secret\": \"****\""));
+        assertFalse(browser.findElement(By.id("config-view")).getText().contains("change-me"), "the AMI secret is never shown");
+        shot("5-admin");
+        browser.findElement(By.cssSelector("#nav button[data-view=calls]")).click();
+
         browser.findElement(By.id("lang")).click();
         wait.until(d -> d.findElement(By.cssSelector("#nav button[data-view=wakeups]")).getText().equals("叫醒服务"));
         assertEquals("话单查询", browser.findElement(By.cssSelector("#nav button[data-view=calls]")).getText());
         assertTrue(browser.findElement(By.cssSelector("#calls-table thead")).getText().contains("分机号"));
         assertTrue(browser.findElement(By.cssSelector("#calls-table thead")).getText().contains("被叫号码"));
         assertTrue(browser.findElement(By.cssSelector("#calls-table thead")).getText().contains("金额"));
-        shot("5-chinese");
+        shot("6-chinese");
     }
 
     private void shot(String name) throws Exception {

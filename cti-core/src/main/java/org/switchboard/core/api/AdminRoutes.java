@@ -1,0 +1,87 @@
+package org.switchboard.core.api;
+
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import org.switchboard.core.auth.application.UserDesk;
+import org.switchboard.core.auth.model.Role;
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.directory.Extension;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.switchboard.core.api.ApiJson.methodNotAllowed;
+import static org.switchboard.core.api.ApiJson.respond;
+
+/**
+ * The admin's part (admins only, see {@link AccessPolicy}): {@code GET /api/users}, {@code POST /api/users}
+ * {@code {"username","password","role"}}, and {@code GET /api/config} — the running configuration with every
+ * secret masked.
+ */
+final class AdminRoutes implements ApiRoutes {
+
+    record NewUser(String username, String password, String role) {
+    }
+
+    private final UserDesk users;
+    private final SwitchboardConfig config;
+
+    AdminRoutes(UserDesk users, SwitchboardConfig config) {
+        this.users = users;
+        this.config = config;
+    }
+
+    @Override
+    public FullHttpResponse handle(FullHttpRequest req, QueryStringDecoder q) {
+        String path = q.path();
+        if (path.equals("/api/users")) {
+            if (req.method().equals(HttpMethod.GET)) {
+                return respond(HttpResponseStatus.OK, Map.of("users", users.all().stream().map(u -> Map.of(
+                        "username", u.username(), "role", u.role().label(), "createdAt", u.createdAt(),
+                        "createdBy", u.createdBy())).toList()));
+            }
+            if (req.method().equals(HttpMethod.POST)) {
+                NewUser b = ApiJson.body(req, NewUser.class);
+                Role role;
+                try {
+                    role = Role.parse(b.role());
+                } catch (IllegalArgumentException e) {
+                    throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "role", e.getMessage());
+                }
+                try {
+                    users.add(b.username(), b.password() == null ? null : b.password().toCharArray(), role, ApiGate.user(req));
+                } catch (UserDesk.Refused e) {
+                    throw new ApiJson.BadRequest(HttpResponseStatus.UNPROCESSABLE_ENTITY, null, e.getMessage());
+                }
+                return respond(HttpResponseStatus.CREATED, Map.of("message", "user " + b.username() + " added (" + role.label() + ")"));
+            }
+            return methodNotAllowed("GET, POST", path);
+        }
+        if (path.equals("/api/config") && config != null) {
+            return req.method().equals(HttpMethod.GET) ? respond(HttpResponseStatus.OK, view()) : methodNotAllowed("GET", path);
+        }
+        return null;
+    }
+
+    private Map<String, Object> view() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hotel", config.hotelName());
+        m.put("timezone", config.hotelZone().getId());
+        m.put("pbx", config.ami() == null ? null : Map.of("host", config.ami().host(), "port", config.ami().port(),
+                "username", config.ami().username(), "secret", "****"));
+        m.put("database", config.database() == null ? null : config.database().toString());
+        m.put("http", config.http().toString());
+        m.put("trunks", config.directory().trunks().stream().map(t -> t.name() + " " + t.device()).toList());
+        m.put("departments", config.directory().departments().keySet().stream().sorted().toList());
+        m.put("roomExtensions", config.directory().extensions().values().stream().filter(Extension::isRoom).count());
+        m.put("staffExtensions", config.directory().extensions().values().stream().filter(e -> !e.isRoom()).count());
+        m.put("wakeup", config.wakeup());
+        m.put("folio", Map.of("businessDayClosesAt", config.folio().businessDayClosesAt().toString(),
+                "creditLimitPercent", config.folio().creditLimit().percentOfDeposit(), "cosFamily", config.folio().cosFamily()));
+        m.put("currency", config.currency());
+        return m;
+    }
+}
