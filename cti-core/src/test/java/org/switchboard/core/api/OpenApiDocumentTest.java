@@ -3,24 +3,9 @@ package org.switchboard.core.api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.folio.application.FolioServices;
-import org.switchboard.core.metrics.application.LiveBoard;
-import org.switchboard.core.metrics.application.MetricsDesk;
-import org.switchboard.core.metrics.model.MetricsSettings;
-import org.switchboard.core.records.CallRecordDesk;
-import org.switchboard.core.stays.application.RoomOccupancy;
-import org.switchboard.core.stays.application.StayDesk;
-import org.switchboard.core.stays.infrastructure.StayRepository;
-import org.switchboard.core.storage.Database;
 import org.switchboard.core.support.ApiLogin;
-import org.switchboard.core.support.CaptureRig;
+import org.switchboard.core.support.ApiRig;
 import org.switchboard.core.support.ShiftedClock;
-import org.switchboard.core.support.TestDatabase;
-import org.switchboard.core.support.WakeupRig;
-import org.switchboard.core.wakeup.application.WakeupDesk;
-import org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers;
-import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.Reader;
@@ -28,9 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,34 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** docs/openapi.yaml describes what the daemon serves: every documented path and method reaches a route. */
 class OpenApiDocumentTest {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    Database db;
-    HttpApiServer server;
-    QuartzWakeupTimers timers;
+    ApiRig rig;
     String base;
 
     @BeforeEach
     void start() throws Exception {
-        db = TestDatabase.freshDatabase();
-        ShiftedClock clock = new ShiftedClock().setNow(Instant.parse("2026-11-20T02:00:00Z"));
-        var hotel = WakeupRig.hotel(801, 10);
-        SwitchboardConfig config = new SwitchboardConfig("Test Hotel", ZONE, null, null, Duration.ZERO, "", hotel,
-                CaptureRig.exampleTariffs(), new SwitchboardConfig.HttpSettings("127.0.0.1", 0), MetricsSettings.defaults());
-        timers = QuartzWakeupTimers.open(db.dataSource(), clock);
-        WakeupDesk wakeups = new WakeupDesk(new WakeupRepository(db.dsl()), timers, hotel,
-                RoomOccupancy.of(new StayRepository(db.dsl())), ZONE, clock);
-        server = new HttpApiServer(ApiLogin.access(db, clock)).showingConfiguration(config);
-        int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
-                new LiveBoard(hotel), clock, ZONE, wakeups, FolioServices.on(db, config, clock),
-                new StayDesk(new StayRepository(db.dsl()), hotel, clock), () -> { }, "CNY");
-        base = "http://127.0.0.1:" + port;
+        rig = new ApiRig(new ShiftedClock().setNow(Instant.parse("2026-11-20T02:00:00Z")), () -> { });
+        base = rig.base;
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        timers.close();
-        db.close();
+        rig.close();
     }
 
     @Test

@@ -3,30 +3,12 @@ package org.switchboard.core.auth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.api.ApiAccess;
-import org.switchboard.core.api.HttpApiServer;
-import org.switchboard.core.auth.application.Sessions;
 import org.switchboard.core.auth.application.UserDesk;
 import org.switchboard.core.auth.infrastructure.UserRepository;
 import org.switchboard.core.auth.model.Role;
-import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.folio.application.FolioServices;
-import org.switchboard.core.metrics.application.LiveBoard;
-import org.switchboard.core.metrics.application.MetricsDesk;
-import org.switchboard.core.metrics.model.MetricsSettings;
-import org.switchboard.core.records.CallRecordDesk;
-import org.switchboard.core.stays.application.RoomOccupancy;
-import org.switchboard.core.stays.application.StayDesk;
-import org.switchboard.core.stays.infrastructure.StayRepository;
-import org.switchboard.core.storage.Database;
 import org.switchboard.core.support.ApiLogin;
-import org.switchboard.core.support.CaptureRig;
+import org.switchboard.core.support.ApiRig;
 import org.switchboard.core.support.ShiftedClock;
-import org.switchboard.core.support.TestDatabase;
-import org.switchboard.core.support.WakeupRig;
-import org.switchboard.core.wakeup.application.WakeupDesk;
-import org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers;
-import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,39 +24,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Logins, sessions, CSRF and roles on every part of the API. */
 class AuthApiTest {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-    Database db;
-    HttpApiServer server;
-    QuartzWakeupTimers timers;
-    String base;
     ShiftedClock clock = new ShiftedClock().setNow(Instant.parse("2026-11-20T02:00:00Z"));
+    ApiRig rig;
+    String base;
     UserDesk users;
 
     @BeforeEach
     void start() throws Exception {
-        db = TestDatabase.freshDatabase();
-        var hotel = WakeupRig.hotel(801, 10);
-        SwitchboardConfig config = new SwitchboardConfig("Test Hotel", ZONE, null, null, Duration.ZERO, "", hotel,
-                CaptureRig.exampleTariffs(), new SwitchboardConfig.HttpSettings("127.0.0.1", 0), MetricsSettings.defaults());
-        timers = QuartzWakeupTimers.open(db.dataSource(), clock);
-        WakeupDesk wakeups = new WakeupDesk(new WakeupRepository(db.dsl()), timers, hotel,
-                RoomOccupancy.of(new StayRepository(db.dsl())), ZONE, clock);
-        ApiAccess access = ApiLogin.access(db, clock);
-        users = access.users();
-        server = new HttpApiServer(new ApiAccess(users, new Sessions(clock, Duration.ofMinutes(30), Duration.ofHours(12)), false))
-                .showingConfiguration(config);
-        int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
-                new LiveBoard(hotel), clock, ZONE, wakeups, FolioServices.on(db, config, clock),
-                new StayDesk(new StayRepository(db.dsl()), hotel, clock), () -> { }, "CNY");
-        base = "http://127.0.0.1:" + port;
+        rig = new ApiRig(clock, () -> { });
+        base = rig.base;
+        users = rig.access.users();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        timers.close();
-        db.close();
+        rig.close();
     }
 
     HttpResponse<String> send(HttpClient http, String method, String path, String body, String csrf) throws Exception {
@@ -163,7 +126,7 @@ class AuthApiTest {
                 .getMessage().contains("at least 10 characters"));
         assertTrue(assertThrows(UserDesk.Refused.class, () -> users.add("Bob Smith", "long enough pw".toCharArray(),
                 Role.OPERATOR, "t")).getMessage().contains("must be 2-32 lower-case"));
-        assertTrue(new UserRepository(db.dsl()).find("admin").orElseThrow().passwordHash().startsWith("$2a$11$"),
+        assertTrue(new UserRepository(rig.db.dsl()).find("admin").orElseThrow().passwordHash().startsWith("$2a$11$"),
                 "stored as a bcrypt hash, never the password");
         assertTrue(users.login("admin", ApiLogin.PASSWORD.toCharArray()).isPresent());
         assertTrue(users.login("admin", "wrong".toCharArray()).isEmpty());
