@@ -35,6 +35,7 @@ final class DemoFrontOffice {
     private final PrintWriter out;
     private final Random random = new Random(7);
     private int guests;
+    private String lastAccount;
 
     DemoFrontOffice(StayDesk desk, AmiServer pbx, SwitchboardConfig config, List<String> trafficRooms, PrintWriter out) {
         this.desk = desk;
@@ -65,8 +66,6 @@ final class DemoFrontOffice {
         }
         return n;
     }
-
-    private String lastAccount;
 
     private boolean checkIn(String room, String deposit, String sharerOf) {
         String account = "D" + room + "-" + (++guests);

@@ -5,31 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.api.HttpApiServer;
 import org.switchboard.core.calls.model.ManualCallEntry;
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.folio.application.FolioServices;
-import org.switchboard.core.metrics.application.LiveBoard;
-import org.switchboard.core.metrics.application.MetricsDesk;
-import org.switchboard.core.metrics.model.MetricsSettings;
 import org.switchboard.core.records.CallRecordDesk;
-import org.switchboard.core.stays.application.RoomOccupancy;
-import org.switchboard.core.stays.application.StayDesk;
-import org.switchboard.core.stays.infrastructure.StayRepository;
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.support.CaptureRig;
+import org.switchboard.core.support.ApiLogin;
+import org.switchboard.core.support.ApiRig;
 import org.switchboard.core.support.ShiftedClock;
-import org.switchboard.core.support.TestDatabase;
-import org.switchboard.core.support.WakeupRig;
-import org.switchboard.core.wakeup.application.WakeupDesk;
-import org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers;
-import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -44,48 +28,32 @@ class FolioApiTest {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final LocalDate DAY = LocalDate.of(2026, 11, 20);
 
+    ApiRig rig;
     Database db;
-    HttpApiServer server;
-    QuartzWakeupTimers timers;
     String base;
     SwitchboardConfig config;
     ShiftedClock clock;
     final AtomicInteger stayChanges = new AtomicInteger();
-    HttpClient http;
-    String csrf;
+    ApiLogin.Client client;
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void start() throws Exception {
-        db = TestDatabase.freshDatabase();
         clock = new ShiftedClock().setNow(DAY.atTime(9, 0).atZone(ZONE).toInstant());
-        var hotel = WakeupRig.hotel(801, 10);
-        config = new SwitchboardConfig("Test Hotel", ZONE, null, null, Duration.ZERO, "", hotel,
-                CaptureRig.exampleTariffs(), new SwitchboardConfig.HttpSettings("127.0.0.1", 0), MetricsSettings.defaults());
-        timers = QuartzWakeupTimers.open(db.dataSource(), clock);
-        WakeupDesk wakeups = new WakeupDesk(new WakeupRepository(db.dsl()), timers, hotel,
-                RoomOccupancy.of(new StayRepository(db.dsl())), ZONE, clock);
-        server = new HttpApiServer(org.switchboard.core.support.ApiLogin.access(db, clock));
-        int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
-                new LiveBoard(hotel), clock, ZONE, wakeups, FolioServices.on(db, config, clock),
-                new StayDesk(new StayRepository(db.dsl()), hotel, clock), stayChanges::incrementAndGet, "CNY");
-        base = "http://127.0.0.1:" + port;
-        var login = org.switchboard.core.support.ApiLogin.login(base, "admin");
-        http = login.http();
-        csrf = login.csrf();
+        rig = new ApiRig(clock, stayChanges::incrementAndGet);
+        db = rig.db;
+        base = rig.base;
+        config = rig.config;
+        client = ApiLogin.login(base, "admin");
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        timers.close();
-        db.close();
+        rig.close();
     }
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-CSRF-Token", csrf).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(base + path, method, body);
     }
 
     void assertRefused(HttpResponse<String> r, int status, String field, String text) throws Exception {
@@ -155,9 +123,7 @@ class FolioApiTest {
         assertEquals(200, send("POST", "/api/stays/checkout", "{\"account\":\"A1\"}").statusCode());
         assertRefused(send("POST", "/api/stays/checkout", "{\"account\":\"A1\"}"), 422, null, "account A1 is not in house");
         clock.setNow(DAY.plusDays(1).atTime(5, 0).atZone(ZONE).toInstant());
-        var again = org.switchboard.core.support.ApiLogin.login(base, "admin"); // the night's session expired
-        http = again.http();
-        csrf = again.csrf();
+        client = ApiLogin.login(base, "admin"); // the night's session expired
         HttpResponse<String> closed = send("POST", "/api/audit/close", "{\"date\":\"2026-11-20\",\"by\":\"auditor\"}");
         assertEquals(200, closed.statusCode(), closed.body());
         assertTrue(json.readTree(closed.body()).get("closed").asBoolean());

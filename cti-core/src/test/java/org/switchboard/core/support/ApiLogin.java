@@ -28,6 +28,13 @@ public final class ApiLogin {
     }
 
     public record Client(HttpClient http, String csrf) {
+        /** Sends a JSON request (no body when {@code body} is null) with the session cookie and the CSRF header. */
+        public HttpResponse<String> send(String url, String method, String body) throws Exception {
+            return http.send(request(url).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
         /** A request builder with the CSRF header set. */
         public HttpRequest.Builder request(String url) {
             return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).header("X-CSRF-Token", csrf);

@@ -5,28 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.api.HttpApiServer;
-import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.metrics.application.LiveBoard;
-import org.switchboard.core.metrics.application.MetricsDesk;
-import org.switchboard.core.metrics.model.MetricsSettings;
-import org.switchboard.core.records.CallRecordDesk;
-import org.switchboard.core.stays.application.RoomOccupancy;
-import org.switchboard.core.stays.infrastructure.StayRepository;
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.support.CaptureRig;
+import org.switchboard.core.support.ApiLogin;
+import org.switchboard.core.support.ApiRig;
 import org.switchboard.core.support.ShiftedClock;
-import org.switchboard.core.support.TestDatabase;
-import org.switchboard.core.support.WakeupRig;
-import org.switchboard.core.wakeup.application.WakeupDesk;
-import org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers;
-import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -39,44 +23,28 @@ class WakeupApiTest {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final LocalDate DAY = LocalDate.of(2026, 11, 24);
 
+    ApiRig rig;
     Database db;
-    HttpApiServer server;
-    QuartzWakeupTimers timers;
     String base;
-    HttpClient http;
-    String csrf;
+    ApiLogin.Client client;
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void start() throws Exception {
-        db = TestDatabase.freshDatabase();
         ShiftedClock clock = new ShiftedClock().setNow(DAY.atTime(21, 0).minusDays(1).atZone(ZONE).toInstant());
-        var hotel = WakeupRig.hotel(801, 10);
-        SwitchboardConfig config = new SwitchboardConfig("Test Hotel", ZONE, null, null, Duration.ZERO, "", hotel,
-                CaptureRig.exampleTariffs(), new SwitchboardConfig.HttpSettings("127.0.0.1", 0), MetricsSettings.defaults());
-        timers = QuartzWakeupTimers.open(db.dataSource(), clock);
-        WakeupDesk desk = new WakeupDesk(new WakeupRepository(db.dsl()), timers, hotel,
-                RoomOccupancy.of(new StayRepository(db.dsl())), ZONE, clock);
-        server = new HttpApiServer(org.switchboard.core.support.ApiLogin.access(db, clock));
-        int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
-                new LiveBoard(hotel), clock, ZONE, desk);
-        base = "http://127.0.0.1:" + port;
-        var login = org.switchboard.core.support.ApiLogin.login(base, "operator");
-        http = login.http();
-        csrf = login.csrf();
+        rig = new ApiRig(clock, () -> { });
+        db = rig.db;
+        base = rig.base;
+        client = ApiLogin.login(base, "operator");
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        timers.close();
-        db.close();
+        rig.close();
     }
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-CSRF-Token", csrf).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(base + path, method, body);
     }
 
     @Test

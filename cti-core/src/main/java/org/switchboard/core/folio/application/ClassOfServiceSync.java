@@ -41,6 +41,7 @@ public final class ClassOfServiceSync implements AutoCloseable {
     private final Clock clock;
     private final BiConsumer<String, Object> announce;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final java.util.Queue<Map.Entry<String, String>> confirmed = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean resendAll = true;
     private final BackgroundLoop loop = new BackgroundLoop("class-of-service", java.time.Duration.ofSeconds(1), this::syncOnce);
 
@@ -84,6 +85,7 @@ public final class ClassOfServiceSync implements AutoCloseable {
         if (!stays.keepsStays()) {
             return 0;
         }
+        recordConfirmed();
         announceNewBars();
         boolean all = resendAll;
         resendAll = false;
@@ -95,11 +97,12 @@ public final class ClassOfServiceSync implements AutoCloseable {
             if ((all || !cos.equals(done.get(ext))) && inFlight.add(ext)) {
                 sent++;
                 pbx.put(family, ext, cos, failure -> {
-                    inFlight.remove(ext);
+                    // On the AMI reader thread: hand the answer over, no database work here.
                     if (failure == null) {
-                        applied.applied(ext, cos, clock.instant());
-                        log.debug("extension {} class of service {}", ext, cos);
+                        confirmed.add(Map.entry(ext, cos));
+                        nudge();
                     } else {
+                        inFlight.remove(ext);
                         resendAll |= failure.contains("link is down");
                         log.warn("extension {}: class of service {} not set: {}", ext, cos, failure);
                     }
@@ -107,6 +110,15 @@ public final class ClassOfServiceSync implements AutoCloseable {
             }
         }
         return sent;
+    }
+
+    /** Stores what the PBX confirmed since the last pass; only then may the extension be sent again. */
+    private void recordConfirmed() {
+        for (Map.Entry<String, String> c; (c = confirmed.poll()) != null; ) {
+            applied.applied(c.getKey(), c.getValue(), clock.instant());
+            inFlight.remove(c.getKey());
+            log.debug("extension {} class of service {}", c.getKey(), c.getValue());
+        }
     }
 
     private void announceNewBars() {
