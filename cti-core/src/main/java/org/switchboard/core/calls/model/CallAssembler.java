@@ -134,10 +134,11 @@ public final class CallAssembler {
         leg.callerNum = e.callerNum();
         leg.callerName = e.callerName();
         leg.exten = e.exten();
-        call.legs.put(e.uniqueId(), leg);
+        call.legs.put(e.uniqueId(), leg); // replaces a leg the snapshot listed before its Newchannel arrived
         call.arrivalTimes |= !e.time().fromPbx();
         call.doneAt = null;
         linkedIdByUniqueId.put(e.uniqueId(), e.linkedId());
+        call.seenWholeAfterAll();
     }
 
     private void onLeg(String uniqueId, PbxEvent e, java.util.function.Consumer<LegState> change) {
@@ -196,9 +197,9 @@ public final class CallAssembler {
             }
             CallState call = calls.computeIfAbsent(c.linkedId(), CallState::new);
             call.completeness = Completeness.JOINED_IN_PROGRESS;
-            call.arrivalTimes = true;
             LegRole role = c.uniqueId().equals(c.linkedId()) ? LegRole.CALLER : LegRole.CALLEE;
             LegState leg = new LegState(c.uniqueId(), c.channel(), role, now.minusSeconds(c.ageSeconds()));
+            leg.fromSnapshot = true;
             leg.callerNum = c.callerNum();
             leg.exten = c.exten();
             if ("Up".equalsIgnoreCase(c.state())) {

@@ -14,6 +14,7 @@ final class CallState {
     final Map<String, LegState> legs = new LinkedHashMap<>();
     final List<PbxEvent.CdrReported> cdrs = new ArrayList<>();
     boolean originated;
+    /** Some event carried no PBX timestamp (the local arrival time stands in for it). */
     boolean arrivalTimes;
     Completeness completeness = Completeness.COMPLETE;
     String wakeupRoom;
@@ -27,6 +28,25 @@ final class CallState {
     LegState callerLeg() {
         LegState first = legs.get(linkedId);
         return first != null ? first : legs.values().iterator().next();
+    }
+
+    /** True when some time of the call is a local stand-in: an event without timestamp, or a leg known only from a snapshot. */
+    boolean usesArrivalTimes() {
+        return arrivalTimes || legs.values().stream().anyMatch(leg -> leg.fromSnapshot);
+    }
+
+    /**
+     * A call first listed by a re-sync snapshot is joined in progress — unless the snapshot merely overtook
+     * the channels' own {@code Newchannel} events (a call starting at the moment of login: the PBX may answer
+     * {@code CoreShowChannels} before it sends events queued for the session). Once the caller's and every
+     * other listed leg's {@code Newchannel} has arrived, the call was seen whole.
+     */
+    void seenWholeAfterAll() {
+        LegState caller = legs.get(linkedId);
+        if (completeness == Completeness.JOINED_IN_PROGRESS && caller != null && !caller.fromSnapshot
+                && legs.values().stream().noneMatch(leg -> leg.fromSnapshot)) {
+            completeness = Completeness.COMPLETE;
+        }
     }
 
     boolean allHungUp() {

@@ -118,7 +118,7 @@ public final class CallSummarizer {
         return new CompletedCall(call.linkedId, direction, callerNumber, caller.callerName, calleeNumber, trunkDigits,
                 trunk, extension, answeredBy, room, department, startedAt, ringStart, answeredAt, endedAt, ring, talk,
                 disposition, firstToHangUp.cause, firstToHangUp.causeText,
-                call.arrivalTimes ? TimeSource.ARRIVAL : TimeSource.PBX_TIMESTAMP, call.cdrs.size(),
+                call.usesArrivalTimes() ? TimeSource.ARRIVAL : TimeSource.PBX_TIMESTAMP, call.cdrs.size(),
                 call.cdrs.isEmpty() ? null : billsec, cdrDisposition, check, call.completeness,
                 startedAt.atZone(hotelZone).toLocalDate(), legs);
     }

@@ -24,6 +24,8 @@ final class LegState {
     Integer cause;
     String causeText;
     boolean aliveAtOutage;
+    /** Known only from a re-sync snapshot row, not from its {@code Newchannel} event. */
+    boolean fromSnapshot;
 
     LegState(String uniqueId, String channel, LegRole role, Instant createdAt) {
         this.uniqueId = uniqueId;
