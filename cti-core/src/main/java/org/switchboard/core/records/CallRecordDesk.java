@@ -1,6 +1,5 @@
 package org.switchboard.core.records;
 
-import org.switchboard.billing.audit.AuditLine.Cause;
 import org.switchboard.billing.rating.Rater;
 import org.switchboard.billing.rating.RatingResult;
 import org.switchboard.core.calls.infrastructure.CallRepository;
@@ -9,6 +8,7 @@ import org.switchboard.core.calls.model.ManualCallEntry;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.rating.application.ChargeService;
 import org.switchboard.core.rating.infrastructure.ChargeRepository;
+import org.switchboard.core.records.infrastructure.CallRecordStore;
 import org.switchboard.core.storage.Database;
 
 import java.time.Clock;
@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * The call-record desk (话单): enter a record by hand, correct one with an audit trail, find and
- * show records. Every change is priced again. Used alike by the command line and the HTTP API.
+ * show records. Every change is priced again in the same transaction. Used alike by the command line and the HTTP API.
  */
 public final class CallRecordDesk {
 
@@ -39,7 +39,7 @@ public final class CallRecordDesk {
     }
 
     private final CallRepository calls;
-    private final ChargeRepository charges;
+    private final CallRecordStore store;
     private final ChargeService pricing;
     private final ManualCallEntry entry;
     private final ZoneId zone;
@@ -47,8 +47,9 @@ public final class CallRecordDesk {
 
     public CallRecordDesk(SwitchboardConfig config, Database db, Clock clock) {
         this.calls = new CallRepository(db.dsl());
-        this.charges = new ChargeRepository(db.dsl());
-        this.pricing = new ChargeService(new Rater(config.tariffs()), charges, config.hotelZone(), clock);
+        this.store = new CallRecordStore(db.dsl());
+        this.pricing = new ChargeService(new Rater(config.tariffs()), new ChargeRepository(db.dsl()),
+                config.hotelZone(), clock);
         this.entry = new ManualCallEntry(config.directory(), config.hotelZone());
         this.zone = config.hotelZone();
         this.clock = clock;
@@ -60,8 +61,8 @@ public final class CallRecordDesk {
             return new Refused(r.field(), r.message());
         }
         CompletedCall call = ((ManualCallEntry.Accepted) checked).call();
-        long id = calls.storeManual(call, form.enteredBy(), clock.instant());
-        return new Done(id, price(id, Cause.MANUAL));
+        CallRecordStore.Written w = store.enter(call, form.enteredBy(), clock.instant(), pricing::price);
+        return new Done(w.callId(), w.charge());
     }
 
     /**
@@ -97,8 +98,10 @@ public final class CallRecordDesk {
         } else if (!old.get().endedAt().isAfter(from)) {
             return new Refused("start", "would be after the call's end " + old.get().endedAt().atZone(zone).toLocalTime());
         }
-        calls.correct(id, new CallRepository.Correction(dialled, newStart, newEnd), zone, by, reason, clock.instant());
-        return new Done(id, price(id, Cause.CORRECTED));
+        return store.correct(id, new CallRepository.Correction(dialled, newStart, newEnd), zone, by, reason,
+                        clock.instant(), pricing::price)
+                .<Outcome>map(w -> new Done(w.callId(), w.charge()))
+                .orElseGet(() -> new Refused("id", "no call #" + id));
     }
 
     public Optional<CallRepository.StoredCall> find(long id) {
@@ -112,11 +115,6 @@ public final class CallRecordDesk {
 
     public List<CallRepository.Edit> history(long id) {
         return calls.history(id);
-    }
-
-    /** Prices the record again; the new charge reaches the folio as a posting or an adjustment. */
-    private Optional<RatingResult> price(long id, Cause cause) {
-        return charges.outboundCall(id).map(c -> pricing.rate(c, cause));
     }
 
     /** A one-line description of a charge for people. */

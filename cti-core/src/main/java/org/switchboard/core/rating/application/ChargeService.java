@@ -43,9 +43,14 @@ public final class ChargeService {
 
     /** Prices a call and queues its charge for the guest's folio (in one transaction). */
     public RatingResult rate(ChargeableCall call, Cause cause) {
-        RatingResult result = rater.rate(toRate(call));
+        RatingResult result = price(call);
         charges.save(call.callId(), result, clock.instant(), cause);
         return result;
+    }
+
+    /** What the call costs under the tariff, stored nowhere (for callers that write it in their own transaction). */
+    public RatingResult price(ChargeableCall call) {
+        return rater.rate(toRate(call));
     }
 
     /** Rates outbound calls that have no charge yet; returns how many. */
