@@ -15,7 +15,9 @@ const TEXT = {
     run: 'Run', downloadCsv: 'Download CSV', printable: 'Printable report', acknowledge: 'Acknowledge',
     alarmWakeup: 'WAKE-UP NOT ANSWERED', alarmCredit: 'CREDIT LIMIT', nothing: 'none', calls_found: 'call(s)',
     wrongLogin: 'Wrong user name or password', entered: 'Entered call #', admin: 'Admin', users: 'Users',
-    role: 'Role', createdBy: 'Added by', addUser: 'Add user', configuration: 'Configuration'
+    role: 'Role', createdBy: 'Added by', addUser: 'Add user', configuration: 'Configuration',
+    enabled: 'active', disabledBy: 'disabled by', disable: 'Disable', enable: 'Enable',
+    lockedOut: 'Too many failed logins'
   },
   zh: {
     brand: '话务台', live: '实时监控', wakeups: '叫醒服务', calls: '话单查询', audit: '夜审',
@@ -30,7 +32,9 @@ const TEXT = {
     run: '生成', downloadCsv: '下载 CSV', printable: '打印报表', acknowledge: '确认',
     alarmWakeup: '叫醒未接听', alarmCredit: '超出预付款', nothing: '无', calls_found: '条话单',
     wrongLogin: '用户名或密码错误', entered: '已录入话单 #', admin: '系统管理', users: '用户',
-    role: '角色', createdBy: '添加人', addUser: '添加用户', configuration: '配置'
+    role: '角色', createdBy: '添加人', addUser: '添加用户', configuration: '配置',
+    enabled: '启用', disabledBy: '已停用，操作人', disable: '停用', enable: '启用',
+    lockedOut: '登录失败次数过多'
   }
 };
 
@@ -52,7 +56,11 @@ async function api(method, path, body) {
   if (res.status === 401 && path !== '/api/login') { showLogin(); throw new Error('log in first'); }
   const type = res.headers.get('content-type') || '';
   const data = type.includes('json') ? await res.json() : await res.text();
-  if (!res.ok) throw new Error(data && data.error ? data.error.message : res.status);
+  if (!res.ok) {
+    const err = new Error(data && data.error ? data.error.message : res.status);
+    err.status = res.status;
+    throw err;
+  }
   return data;
 }
 
@@ -212,7 +220,23 @@ function listenForAlarms() {
 async function refreshAdmin() {
   try {
     const data = await api('GET', '/api/users');
-    fill('users-table', data.users, (tr, u) => { cell(tr, u.username); cell(tr, u.role); cell(tr, u.createdBy); });
+    fill('users-table', data.users, (tr, u) => {
+      cell(tr, u.username); cell(tr, u.role); cell(tr, u.createdBy);
+      cell(tr, u.enabled ? t('enabled') : t('disabledBy') + ' ' + u.disabledBy, u.enabled ? '' : 'disabled');
+      const td = cell(tr, '');
+      if (u.username === state.me.username) return; // not yourself: another admin does that
+      const b = document.createElement('button');
+      b.textContent = u.enabled ? t('disable') : t('enable');
+      b.className = 'user-toggle';
+      b.onclick = async () => {
+        try {
+          await api('POST', '/api/users/' + encodeURIComponent(u.username) + (u.enabled ? '/disable' : '/enable'));
+          $('user-result').textContent = '';
+        } catch (e) { $('user-result').textContent = e.message; }
+        refreshAdmin();
+      };
+      td.appendChild(b);
+    });
     $('config-view').textContent = JSON.stringify(await api('GET', '/api/config'), null, 2);
   } catch (e) { $('user-result').textContent = e.message; }
 }
@@ -223,6 +247,7 @@ $('user-form').addEventListener('submit', async (ev) => {
     const res = await api('POST', '/api/users', { username: $('user-name').value.trim(), role: $('user-role').value,
       password: $('user-password').value });
     $('user-result').textContent = res.message;
+    $('user-name').value = '';
     refreshAdmin();
   } catch (e) { $('user-result').textContent = e.message; }
   $('user-password').value = '';
@@ -235,7 +260,10 @@ $('login-form').addEventListener('submit', async (ev) => {
     const me = await api('POST', '/api/login', { username: $('username').value, password: $('password').value });
     $('password').value = '';
     loggedIn(me);
-  } catch (e) { $('password').value = ''; $('login-error').textContent = t('wrongLogin'); }
+  } catch (e) {
+    $('password').value = '';
+    $('login-error').textContent = e.status === 429 ? t('lockedOut') + ': ' + e.message : t('wrongLogin');
+  }
 });
 
 $('logout').addEventListener('click', async () => { try { await api('POST', '/api/logout'); } finally { showLogin(); } });

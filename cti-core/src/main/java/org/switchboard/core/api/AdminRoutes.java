@@ -18,13 +18,20 @@ import static org.switchboard.core.api.ApiJson.respond;
 
 /**
  * The admin's part (admins only, see {@link AccessPolicy}): {@code GET /api/users}, {@code POST /api/users}
- * {@code {"username","password","role"}}, and {@code GET /api/config} — the running configuration with every
+ * {@code {"username","password","role"}}, {@code POST /api/users/{name}/disable|enable|role {"role"}}, and {@code GET /api/config} — the running configuration with every
  * secret masked.
  */
 final class AdminRoutes implements ApiRoutes {
 
     record NewUser(String username, String password, String role) {
     }
+
+    record RoleChange(String role) {
+    }
+
+    /** {@code /api/users/{name}/disable|enable|role}. */
+    private static final java.util.regex.Pattern USER_ACTION =
+            java.util.regex.Pattern.compile("/api/users/([^/]+)/(disable|enable|role)");
 
     private final UserDesk users;
     private final SwitchboardConfig config;
@@ -39,9 +46,7 @@ final class AdminRoutes implements ApiRoutes {
         String path = q.path();
         if (path.equals("/api/users")) {
             if (req.method().equals(HttpMethod.GET)) {
-                return respond(HttpResponseStatus.OK, Map.of("users", users.all().stream().map(u -> Map.of(
-                        "username", u.username(), "role", u.role().label(), "createdAt", u.createdAt(),
-                        "createdBy", u.createdBy())).toList()));
+                return respond(HttpResponseStatus.OK, Map.of("users", users.all().stream().map(AdminRoutes::user).toList()));
             }
             if (req.method().equals(HttpMethod.POST)) {
                 NewUser b = ApiJson.body(req, NewUser.class);
@@ -60,10 +65,57 @@ final class AdminRoutes implements ApiRoutes {
             }
             return methodNotAllowed("GET, POST", path);
         }
+        java.util.regex.Matcher action = USER_ACTION.matcher(path);
+        if (action.matches()) {
+            return req.method().equals(HttpMethod.POST) ? change(req, action.group(1), action.group(2))
+                    : methodNotAllowed("POST", path);
+        }
         if (path.equals("/api/config") && config != null) {
             return req.method().equals(HttpMethod.GET) ? respond(HttpResponseStatus.OK, view()) : methodNotAllowed("GET", path);
         }
         return null;
+    }
+
+    /** Disables, enables or gives another role to a user; an admin cannot disable or demote themselves here. */
+    private FullHttpResponse change(FullHttpRequest req, String name, String what) {
+        String by = ApiGate.user(req);
+        if (name.equals(by) && !what.equals("enable")) {
+            throw new ApiJson.BadRequest(HttpResponseStatus.UNPROCESSABLE_ENTITY, "username",
+                    "you cannot " + (what.equals("role") ? "change your own role" : "disable yourself") + "; ask another admin");
+        }
+        try {
+            switch (what) {
+                case "disable" -> users.disable(name, by);
+                case "enable" -> users.enable(name);
+                default -> {
+                    Role role;
+                    try {
+                        role = Role.parse(ApiJson.body(req, RoleChange.class).role());
+                    } catch (IllegalArgumentException e) {
+                        throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "role", e.getMessage());
+                    }
+                    users.setRole(name, role);
+                }
+            }
+        } catch (UserDesk.Refused e) {
+            HttpResponseStatus status = e.getMessage().startsWith("no user") ? HttpResponseStatus.NOT_FOUND
+                    : HttpResponseStatus.UNPROCESSABLE_ENTITY;
+            throw new ApiJson.BadRequest(status, "username", e.getMessage());
+        }
+        return respond(HttpResponseStatus.OK, user(users.all().stream().filter(u -> u.username().equals(name))
+                .findFirst().orElseThrow()));
+    }
+
+    private static Map<String, Object> user(org.switchboard.core.auth.infrastructure.UserRepository.StoredUser u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", u.username());
+        m.put("role", u.role().label());
+        m.put("enabled", u.enabled());
+        m.put("createdAt", u.createdAt());
+        m.put("createdBy", u.createdBy());
+        m.put("disabledAt", u.disabledAt());
+        m.put("disabledBy", u.disabledBy());
+        return m;
     }
 
     private Map<String, Object> view() {

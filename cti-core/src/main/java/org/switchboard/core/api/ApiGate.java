@@ -55,6 +55,11 @@ final class ApiGate {
             return ApiJson.respond(HttpResponseStatus.UNAUTHORIZED, ApiJson.error(null, "log in first: POST /api/login"));
         }
         Session s = session.get();
+        if (!access.users().current(s.username()).map(u -> u.role() == s.role()).orElse(false)) {
+            access.sessions().close(s.token()); // disabled, or given another role, since this login
+            return ApiJson.respond(HttpResponseStatus.UNAUTHORIZED, ApiJson.error(null,
+                    "your user was disabled or changed since you logged in: log in again"));
+        }
         boolean safe = req.method().equals(HttpMethod.GET) || req.method().equals(HttpMethod.HEAD);
         if (!safe && !s.csrfToken().equals(req.headers().get(CSRF_HEADER))) {
             return ApiJson.respond(HttpResponseStatus.FORBIDDEN, ApiJson.error(CSRF_HEADER,
@@ -95,12 +100,22 @@ final class ApiGate {
         if (b.password() == null || b.password().isEmpty()) {
             throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "password", "password is required");
         }
-        Optional<UserDesk.User> user = access.users().login(b.username().trim(), b.password().toCharArray());
-        if (user.isEmpty()) {
-            log.warn("failed login for user '{}'", b.username().trim());
+        String name = b.username().trim();
+        UserDesk.Login login = access.users().login(name, b.password().toCharArray());
+        if (login instanceof UserDesk.LockedOut locked) {
+            log.warn("login for user '{}' refused: locked after repeated failures until {}", name, locked.until());
+            long seconds = Math.max(1, (locked.left().toMillis() + 999) / 1000); // rounded up
+            FullHttpResponse res = ApiJson.respond(HttpResponseStatus.TOO_MANY_REQUESTS, ApiJson.error("username",
+                    "too many failed logins for " + name + ": try again in " + (seconds + 59) / 60 + " minute(s)"));
+            res.headers().set(HttpHeaderNames.RETRY_AFTER, seconds);
+            return res;
+        }
+        if (login instanceof UserDesk.WrongCredentials wrong) {
+            log.warn("failed login for user '{}' ({})", name, wrong.why());
             return ApiJson.respond(HttpResponseStatus.UNAUTHORIZED, ApiJson.error(null, "wrong user name or password"));
         }
-        Session s = access.sessions().open(user.get());
+        UserDesk.User user = ((UserDesk.LoggedIn) login).user();
+        Session s = access.sessions().open(user);
         log.info("user {} ({}) logged in", s.username(), s.role().label());
         FullHttpResponse res = ApiJson.respond(HttpResponseStatus.OK, me(s));
         res.headers().add(HttpHeaderNames.SET_COOKIE, cookieHeader(s.token(), -1));

@@ -155,10 +155,17 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String demoUser(Database db, Clock clock) {
         String password = demoPassword();
-        var users = new org.switchboard.core.auth.application.UserDesk(
-                new org.switchboard.core.auth.infrastructure.UserRepository(db.dsl()), clock);
-        if (new org.switchboard.core.auth.infrastructure.UserRepository(db.dsl()).find("demo").isPresent()) {
+        var stored = new org.switchboard.core.auth.infrastructure.UserRepository(db.dsl());
+        var users = new org.switchboard.core.auth.application.UserDesk(stored, clock);
+        var demo = stored.find("demo");
+        if (demo.isPresent()) {
             users.setPassword("demo", password.toCharArray());
+            if (!demo.get().enabled()) {
+                users.enable("demo"); // the demo's own login works on every run
+            }
+            if (demo.get().role() != org.switchboard.core.auth.model.Role.ADMIN) {
+                users.setRole("demo", org.switchboard.core.auth.model.Role.ADMIN);
+            }
         } else {
             users.add("demo", password.toCharArray(), org.switchboard.core.auth.model.Role.ADMIN, "demo");
         }

@@ -24,9 +24,13 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-/** {@code user add|passwd|list}: console and API users. The first admin is made here; there is no default one. */
-@Command(name = "user", description = "Console and API users: add, passwd, list.",
-        subcommands = {UserCommands.Add.class, UserCommands.Passwd.class, UserCommands.ListUsers.class})
+/**
+ * {@code user add|passwd|list|disable|enable|role}: console and API users. The first admin is made here; there is
+ * no default one. Users are disabled, never deleted, so the names in audit trails keep meaning someone.
+ */
+@Command(name = "user", description = "Console and API users: add, passwd, list, disable, enable, role.",
+        subcommands = {UserCommands.Add.class, UserCommands.Passwd.class, UserCommands.ListUsers.class,
+                UserCommands.Disable.class, UserCommands.Enable.class, UserCommands.SetRole.class})
 final class UserCommands {
 
     private UserCommands() {
@@ -133,8 +137,82 @@ final class UserCommands {
         public Integer call() {
             return with(options, spec, users -> {
                 DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(options.load().hotelZone());
-                users.all().forEach(u -> spec.commandLine().getOut().printf("%-20s %-9s added %s by %s%n", u.username(),
-                        u.role().label(), fmt.format(u.createdAt()), u.createdBy()));
+                users.all().forEach(u -> spec.commandLine().getOut().printf("%-20s %-9s added %s by %s%s%n", u.username(),
+                        u.role().label(), fmt.format(u.createdAt()), u.createdBy(), u.enabled() ? ""
+                                : "  DISABLED " + fmt.format(u.disabledAt()) + " by " + u.disabledBy()));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "disable", description = "Disable a user: they can no longer log in and their sessions end "
+            + "(the last enabled admin cannot be disabled).")
+    static final class Disable implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+        @Option(names = "--by", required = true, description = "who disables the user (kept with the user)")
+        String by;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (by.isBlank()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--by: say who disables the user");
+            }
+            return with(options, spec, users -> {
+                users.disable(name, by.trim());
+                spec.commandLine().getOut().println("user " + name + " disabled; their sessions end at their next request");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "enable", description = "Enable a disabled user again.")
+    static final class Enable implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return with(options, spec, users -> {
+                users.enable(name);
+                spec.commandLine().getOut().println("user " + name + " enabled");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "role", description = "Give a user another role: NAME ROLE (operator, auditor or admin); "
+            + "they log in again to use it.")
+    static final class SetRole implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+        @Parameters(index = "1", paramLabel = "ROLE")
+        String role;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Role r;
+            try {
+                r = Role.parse(role);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "ROLE: " + e.getMessage());
+            }
+            return with(options, spec, users -> {
+                users.setRole(name, r);
+                spec.commandLine().getOut().println("user " + name + " is now " + r.label()
+                        + "; their sessions end at their next request");
                 return 0;
             });
         }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,8 +129,8 @@ class AuthApiTest {
                 Role.OPERATOR, "t")).getMessage().contains("must be 2-32 lower-case"));
         assertTrue(new UserRepository(rig.db.dsl()).find("admin").orElseThrow().passwordHash().startsWith("$2a$11$"),
                 "stored as a bcrypt hash, never the password");
-        assertTrue(users.login("admin", ApiLogin.PASSWORD.toCharArray()).isPresent());
-        assertTrue(users.login("admin", "wrong".toCharArray()).isEmpty());
+        assertInstanceOf(UserDesk.LoggedIn.class, users.login("admin", ApiLogin.PASSWORD.toCharArray()));
+        assertInstanceOf(UserDesk.WrongCredentials.class, users.login("admin", "wrong".toCharArray()));
     }
 
     @Test
@@ -152,5 +153,103 @@ class AuthApiTest {
         HttpResponse<String> config = send(admin.http(), "GET", "/api/config", null, null);
         assertEquals(200, config.statusCode(), config.body());
         assertTrue(config.body().contains("\"hotel\":\"Test Hotel\"") && config.body().contains("\"cosFamily\":\"cos\""), config.body());
+    }
+
+    @Test
+    void aDisabledUserIsLoggedOutAndCannotLogInUntilEnabled() throws Exception {
+        ApiLogin.Client admin = ApiLogin.login(base, "admin");
+        ApiLogin.Client operator = ApiLogin.login(base, "operator");
+        assertEquals(200, send(operator.http(), "GET", "/api/wakeups", null, null).statusCode());
+
+        HttpResponse<String> disabled = send(admin.http(), "POST", "/api/users/operator/disable", null, admin.csrf());
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        assertTrue(disabled.body().contains("\"enabled\":false") && disabled.body().contains("\"disabledBy\":\"admin\""),
+                disabled.body());
+        HttpResponse<String> out = send(operator.http(), "GET", "/api/wakeups", null, null);
+        assertEquals(401, out.statusCode(), "the open session ended");
+        assertTrue(out.body().contains("disabled or changed"), out.body());
+        assertEquals(401, login("operator", ApiLogin.PASSWORD).statusCode(), "a disabled user cannot log in");
+        assertEquals(422, send(admin.http(), "POST", "/api/users/operator/disable", null, admin.csrf()).statusCode(),
+                "already disabled");
+
+        assertEquals(200, send(admin.http(), "POST", "/api/users/operator/enable", null, admin.csrf()).statusCode());
+        assertEquals(200, login("operator", ApiLogin.PASSWORD).statusCode());
+
+        // A new role ends the user's sessions; the next login has the new role.
+        ApiLogin.Client auditor = ApiLogin.login(base, "auditor");
+        HttpResponse<String> promoted = send(admin.http(), "POST", "/api/users/auditor/role", "{\"role\":\"operator\"}",
+                admin.csrf());
+        assertEquals(200, promoted.statusCode(), promoted.body());
+        assertEquals(401, send(auditor.http(), "GET", "/api/audit?date=2026-11-19", null, null).statusCode());
+        assertEquals(403, send(ApiLogin.login(base, "auditor").http(), "GET", "/api/audit?date=2026-11-19", null, null)
+                .statusCode(), "now an operator");
+    }
+
+    @Test
+    void userChangesAreRefusedWithTheReason() throws Exception {
+        ApiLogin.Client admin = ApiLogin.login(base, "admin");
+        HttpResponse<String> self = send(admin.http(), "POST", "/api/users/admin/disable", null, admin.csrf());
+        assertEquals(422, self.statusCode());
+        assertTrue(self.body().contains("cannot disable yourself"), self.body());
+        assertEquals(422, send(admin.http(), "POST", "/api/users/admin/role", "{\"role\":\"operator\"}", admin.csrf())
+                .statusCode());
+        HttpResponse<String> nobody = send(admin.http(), "POST", "/api/users/nobody/disable", null, admin.csrf());
+        assertEquals(404, nobody.statusCode());
+        assertTrue(nobody.body().contains("no user nobody"), nobody.body());
+        HttpResponse<String> chef = send(admin.http(), "POST", "/api/users/operator/role", "{\"role\":\"chef\"}", admin.csrf());
+        assertEquals(400, chef.statusCode());
+        assertTrue(chef.body().contains("\"field\":\"role\""), chef.body());
+        assertEquals(400, send(admin.http(), "POST", "/api/users/operator/role", "{oops", admin.csrf()).statusCode());
+        assertEquals(422, send(admin.http(), "POST", "/api/users/operator/role", "{\"role\":\"operator\"}", admin.csrf())
+                .statusCode(), "already an operator");
+        assertEquals(405, send(admin.http(), "GET", "/api/users/operator/disable", null, null).statusCode());
+        assertEquals(403, send(admin.http(), "POST", "/api/users/operator/disable", null, null).statusCode(), "CSRF");
+        ApiLogin.Client operator = ApiLogin.login(base, "operator");
+        assertEquals(403, send(operator.http(), "POST", "/api/users/auditor/disable", null, operator.csrf()).statusCode());
+
+        // The last enabled admin stays, whoever asks (here the desk, as the CLI does).
+        UserDesk.Refused last = assertThrows(UserDesk.Refused.class, () -> users.disable("admin", "cli"));
+        assertTrue(last.getMessage().contains("last enabled admin"), last.getMessage());
+        assertThrows(UserDesk.Refused.class, () -> users.setRole("admin", Role.AUDITOR));
+        users.add("boss", "another long password".toCharArray(), Role.ADMIN, "test");
+        users.disable("admin", "boss");
+        assertEquals(401, send(admin.http(), "GET", "/api/users", null, null).statusCode());
+    }
+
+    @Test
+    void fiveFailedLoginsLockTheNameForFifteenMinutes() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(401, login("operator", "wrong password " + i).statusCode());
+        }
+        HttpResponse<String> fifth = login("operator", "wrong password 5");
+        assertEquals(429, fifth.statusCode(), fifth.body());
+        assertEquals("900", fifth.headers().firstValue("Retry-After").orElse(null));
+        assertTrue(fifth.body().contains("too many failed logins for operator: try again in 15 minute(s)"), fifth.body());
+        assertEquals(429, login("operator", ApiLogin.PASSWORD).statusCode(), "locked even with the right password");
+        assertEquals(200, login("auditor", ApiLogin.PASSWORD).statusCode(), "other users are not affected");
+
+        clock.advance(Duration.ofMinutes(14));
+        HttpResponse<String> still = login("operator", ApiLogin.PASSWORD);
+        assertEquals(429, still.statusCode());
+        assertEquals("60", still.headers().firstValue("Retry-After").orElse(null));
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(200, login("operator", ApiLogin.PASSWORD).statusCode(), "the lock ran out");
+
+        // A name that does not exist locks the same way, so a lock tells nothing about which names exist.
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(401, login("nobody", "guess " + i).statusCode());
+        }
+        assertEquals(429, login("nobody", "guess 5").statusCode());
+        // A success resets the count.
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(401, login("auditor", "wrong " + i).statusCode());
+        }
+        assertEquals(200, login("auditor", ApiLogin.PASSWORD).statusCode());
+        assertEquals(401, login("auditor", "wrong again").statusCode(), "counted from zero again");
+    }
+
+    private HttpResponse<String> login(String user, String password) throws Exception {
+        return send(HttpClient.newHttpClient(), "POST", "/api/login",
+                "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}", null);
     }
 }

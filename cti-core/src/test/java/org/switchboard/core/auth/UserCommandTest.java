@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code user add|passwd|list}: the first admin comes from the CLI, with a password given, never a default. */
+/** {@code user add|passwd|list|disable|enable|role}: the first admin comes from the CLI, with a password given, never a default. */
 class UserCommandTest {
 
     @TempDir
@@ -55,5 +55,42 @@ class UserCommandTest {
         assertEquals(0, withInput("another long password\n", config, "user", "passwd", "ana", "--password-stdin").exit());
         CliTest.Result list = CliTest.runWith(config, "user", "list");
         assertTrue(list.out().contains("ana") && list.out().contains("admin") && !list.out().contains("horse"), list.out());
+    }
+
+    @Test
+    void disableEnableAndRole() throws Exception {
+        Path config = TestConfigDir.create(home, "801-810");
+        assertEquals(0, withInput("correct horse battery\n", config, "user", "add", "ana", "--role", "admin",
+                "--password-stdin").exit());
+        assertEquals(0, withInput("correct horse battery\n", config, "user", "add", "wei", "--role", "operator",
+                "--password-stdin").exit());
+
+        CliTest.Result last = CliTest.runWith(config, "user", "disable", "ana", "--by", "it desk");
+        assertEquals(2, last.exit());
+        assertTrue(last.err().contains("ana is the last enabled admin"), last.err());
+        CliTest.Result noBy = CliTest.runWith(config, "user", "disable", "wei");
+        assertEquals(2, noBy.exit());
+        assertTrue(noBy.err().contains("--by"), noBy.err());
+
+        CliTest.Result off = CliTest.runWith(config, "user", "disable", "wei", "--by", "it desk");
+        assertEquals(0, off.exit(), off.err());
+        assertTrue(off.out().contains("user wei disabled"), off.out());
+        CliTest.Result list = CliTest.runWith(config, "user", "list");
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("wei") && l.contains("DISABLED") && l.contains("by it desk")),
+                list.out());
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("ana") && !l.contains("DISABLED")), list.out());
+        assertEquals(2, CliTest.runWith(config, "user", "disable", "wei", "--by", "it desk").exit(), "already disabled");
+        assertEquals(0, CliTest.runWith(config, "user", "enable", "wei").exit());
+        assertEquals(2, CliTest.runWith(config, "user", "enable", "wei").exit(), "not disabled");
+
+        CliTest.Result role = CliTest.runWith(config, "user", "role", "wei", "auditor");
+        assertEquals(0, role.exit(), role.err());
+        assertTrue(CliTest.runWith(config, "user", "list").out().lines().anyMatch(l -> l.startsWith("wei") && l.contains("auditor")));
+        CliTest.Result chef = CliTest.runWith(config, "user", "role", "wei", "chef");
+        assertEquals(2, chef.exit());
+        assertTrue(chef.err().contains("'chef' is not a role"), chef.err());
+        CliTest.Result nobody = CliTest.runWith(config, "user", "enable", "nobody");
+        assertEquals(2, nobody.exit());
+        assertTrue(nobody.err().contains("no user nobody"), nobody.err());
     }
 }

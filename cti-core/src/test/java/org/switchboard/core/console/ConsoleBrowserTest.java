@@ -150,6 +150,15 @@ class ConsoleBrowserTest {
         wait.until(d -> d.findElement(By.id("users-table")).getText().contains("demo"));
         wait.until(d -> d.findElement(By.id("config-view")).getText().contains("\"secret\": \"****\""));
         assertFalse(browser.findElement(By.id("config-view")).getText().contains("change-me"), "the AMI secret is never shown");
+        browser.findElement(By.id("user-name")).sendKeys("night.op");
+        browser.findElement(By.id("user-password")).sendKeys("night shift password");
+        browser.findElement(By.id("user-add")).click();
+        wait.until(d -> d.findElement(By.id("users-table")).getText().contains("night.op"));
+        WebElement nightOp = browser.findElements(By.cssSelector("#users-table tbody tr")).stream()
+                .filter(r -> r.getText().startsWith("night.op")).findFirst().orElseThrow();
+        assertTrue(nightOp.getText().contains("operator") && nightOp.getText().contains("active"), nightOp.getText());
+        nightOp.findElement(By.cssSelector("button.user-toggle")).click();
+        wait.until(d -> d.findElement(By.id("users-table")).getText().contains("disabled by demo"));
         shot("5-admin");
         browser.findElement(By.cssSelector("#nav button[data-view=calls]")).click();
 

@@ -14,8 +14,12 @@ import static org.switchboard.core.storage.jooq.Tables.USERS;
 /** Users and their password hashes. */
 public final class UserRepository {
 
-    /** A stored user. */
-    public record StoredUser(String username, String passwordHash, Role role, Instant createdAt, String createdBy) {
+    /** A stored user; {@code disabledAt} is null while the user may log in. */
+    public record StoredUser(String username, String passwordHash, Role role, Instant createdAt, String createdBy,
+                             Instant disabledAt, String disabledBy) {
+        public boolean enabled() {
+            return disabledAt == null;
+        }
     }
 
     private final DSLContext dsl;
@@ -35,14 +39,33 @@ public final class UserRepository {
         return dsl.update(USERS).set(USERS.PASSWORD_HASH, passwordHash).where(USERS.USERNAME.eq(username)).execute() == 1;
     }
 
+    /** Disables ({@code at} not null) or enables a user; false when there is no such user. */
+    public boolean setDisabled(String username, Instant at, String by) {
+        return dsl.update(USERS).set(USERS.DISABLED_AT, at == null ? null : utc(at)).set(USERS.DISABLED_BY, at == null ? null : by)
+                .where(USERS.USERNAME.eq(username)).execute() == 1;
+    }
+
+    public boolean setRole(String username, Role role) {
+        return dsl.update(USERS).set(USERS.ROLE, role.name()).where(USERS.USERNAME.eq(username)).execute() == 1;
+    }
+
     public Optional<StoredUser> find(String username) {
-        return dsl.selectFrom(USERS).where(USERS.USERNAME.eq(username)).fetchOptional(r -> new StoredUser(r.getUsername(),
-                r.getPasswordHash(), Role.valueOf(r.getRole()), instant(r.getCreatedAt()), r.getCreatedBy()));
+        return dsl.selectFrom(USERS).where(USERS.USERNAME.eq(username)).fetchOptional(UserRepository::stored);
     }
 
     public List<StoredUser> all() {
-        return dsl.selectFrom(USERS).orderBy(USERS.USERNAME).fetch(r -> new StoredUser(r.getUsername(), r.getPasswordHash(),
-                Role.valueOf(r.getRole()), instant(r.getCreatedAt()), r.getCreatedBy()));
+        return dsl.selectFrom(USERS).orderBy(USERS.USERNAME).fetch(UserRepository::stored);
+    }
+
+    /** Enabled admins other than {@code except}. */
+    public int otherEnabledAdmins(String except) {
+        return dsl.fetchCount(USERS, USERS.ROLE.eq(Role.ADMIN.name()).and(USERS.DISABLED_AT.isNull())
+                .and(USERS.USERNAME.ne(except)));
+    }
+
+    private static StoredUser stored(org.switchboard.core.storage.jooq.tables.records.UsersRecord r) {
+        return new StoredUser(r.getUsername(), r.getPasswordHash(), Role.valueOf(r.getRole()), instant(r.getCreatedAt()),
+                r.getCreatedBy(), r.getDisabledAt() == null ? null : instant(r.getDisabledAt()), r.getDisabledBy());
     }
 
     public boolean any() {
