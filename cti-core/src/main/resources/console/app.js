@@ -17,7 +17,8 @@ const TEXT = {
     wrongLogin: 'Wrong user name or password', entered: 'Entered call #', admin: 'Admin', users: 'Users',
     role: 'Role', createdBy: 'Added by', addUser: 'Add user', configuration: 'Configuration',
     enabled: 'active', disabledBy: 'disabled by', disable: 'Disable', enable: 'Enable',
-    lockedOut: 'Too many failed logins'
+    lockedOut: 'Too many failed logins', assignCall: 'Charge an exception call to a guest', callNo: 'Call #',
+    reason: 'Reason', assign: 'Assign', accountId: 'Account no.'
   },
   zh: {
     brand: '话务台', live: '实时监控', wakeups: '叫醒服务', calls: '话单查询', audit: '夜审',
@@ -34,7 +35,7 @@ const TEXT = {
     wrongLogin: '用户名或密码错误', entered: '已录入话单 #', admin: '系统管理', users: '用户',
     role: '角色', createdBy: '添加人', addUser: '添加用户', configuration: '配置',
     enabled: '启用', disabledBy: '已停用，操作人', disable: '停用', enable: '启用',
-    lockedOut: '登录失败次数过多'
+    lockedOut: '登录失败次数过多', assignCall: '异常话单挂账', callNo: '话单号', reason: '原因', assign: '挂账', accountId: '帐号'
   }
 };
 
@@ -113,6 +114,7 @@ function show(view) {
   if (view === 'live') { refreshLive(); state.timer = setInterval(refreshLive, 1000); }
   if (view === 'wakeups') { refreshWakeups(); state.timer = setInterval(refreshWakeups, 5000); }
   if (view === 'admin') refreshAdmin();
+  if (view === 'audit' && !$('audit-date').value) runAudit(null);
 }
 
 function stopTimer() { if (state.timer) { clearInterval(state.timer); state.timer = null; } }
@@ -136,7 +138,7 @@ async function loggedIn(me) {
     today = serverTime.slice(0, 10);
     state.offsetMinutes = offsetOf(serverTime);
   } catch (e) { /* keep the guess */ }
-  $('calls-date').value = today; $('enter-date').value = today; $('audit-date').value = today;
+  $('calls-date').value = today; $('enter-date').value = today; $('audit-date').value = '';
   listenForAlarms();
   show(me.role === 'auditor' ? 'calls' : 'live');
 }
@@ -312,16 +314,34 @@ $('enter-form').addEventListener('submit', async (ev) => {
   } catch (e) { $('enter-result').textContent = e.message; }
 });
 
-$('audit-form').addEventListener('submit', async (ev) => {
+// The auditor clears an exception (a vacant room's call that was really a guest's): the server books the move.
+$('assign-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
-  const d = $('audit-date').value;
-  $('audit-csv').href = '/api/audit?format=csv&date=' + d;
-  $('audit-print').href = '/api/audit?format=html&date=' + d;
   try {
-    const report = await api('GET', '/api/audit?date=' + d);
+    const res = await api('POST', '/api/audit/assign', { callId: Number($('assign-call').value.replace('#', '')),
+      account: $('assign-account').value.trim(), reason: $('assign-reason').value.trim() });
+    $('assign-result').textContent = res.message;
+    $('audit-form').requestSubmit();
+  } catch (e) { $('assign-result').textContent = e.message; }
+});
+
+// Without a date the server audits the business date running now (after midnight that is still yesterday's
+// until the configured close, e.g. 04:00), and says which date that is.
+async function runAudit(d) {
+  try {
+    const report = await api('GET', '/api/audit' + (d ? '?date=' + d : ''));
+    const date = report.date;
+    $('audit-date').value = date;
+    $('audit-csv').href = '/api/audit?format=csv&date=' + date;
+    $('audit-print').href = '/api/audit?format=html&date=' + date;
     $('audit-recon').textContent = report.report.reconciliation;
-    $('audit-frame').src = '/api/audit?format=html&date=' + d;
+    $('audit-frame').src = '/api/audit?format=html&date=' + date;
   } catch (e) { $('audit-recon').textContent = e.message; }
+}
+
+$('audit-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  runAudit($('audit-date').value);
 });
 
 applyLanguage();

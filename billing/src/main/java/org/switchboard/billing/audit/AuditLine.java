@@ -25,15 +25,17 @@ public record AuditLine(long entryId, long callId, LocalDate bookedOn, LocalDate
     public enum Kind { CHARGE, ADJUSTMENT }
 
     /** What produced the entry: a captured call, a call entered by hand, a corrected record, a tariff change. */
-    public enum Cause { CAPTURED, MANUAL, CORRECTED, RERATED }
+    /** Why the entry was booked: the capture, a record entered or corrected by hand, a re-rating, or an auditor
+     *  assigning an exception call (a vacant room's, a house call, a failed posting) to a guest's account. */
+    public enum Cause { CAPTURED, MANUAL, CORRECTED, RERATED, ASSIGNED }
 
     /** True when this entry belongs to a call of an earlier business date that was already closed. */
     public boolean carriedIn() {
         return callDate.isBefore(bookedOn);
     }
 
-    /** True when a person made or changed the record (录入话单 or a correction). */
+    /** True when a person made or changed the record (录入话单 or a correction) or assigned it to an account. */
     public boolean byHand() {
-        return cause == Cause.MANUAL || cause == Cause.CORRECTED;
+        return cause == Cause.MANUAL || cause == Cause.CORRECTED || cause == Cause.ASSIGNED;
     }
 }

@@ -67,11 +67,11 @@ public record AuditTable(List<String> heading, List<Section> sections, String re
     private static Section lineSection(String title, List<AuditLine> lines, int scale) {
         List<List<String>> rows = new ArrayList<>();
         for (AuditLine l : lines) {
-            rows.add(List.of(TIME.format(l.start()), nz(l.room()), nz(l.extension()), nz(l.dialled()), nz(l.accountId()),
+            rows.add(List.of("#" + l.callId(), TIME.format(l.start()), nz(l.room()), nz(l.extension()), nz(l.dialled()), nz(l.accountId()),
                     nz(l.accountName()), String.valueOf(l.seconds()), nz(l.category()), nz(l.area()),
                     money(l.total(), scale), describe(l), nz(l.detail())));
         }
-        return new Section(title, List.of("Start", "Room 房号", "Extension 分机号", "Dialled 被叫号码", "Account",
+        return new Section(title, List.of("Call", "Start", "Room 房号", "Extension 分机号", "Dialled 被叫号码", "Account",
                 "Account name 帐户名", "Seconds", "Category", "Area 地区名", "Total", "Entry", "Note"), rows, false);
     }
 
@@ -82,6 +82,7 @@ public record AuditTable(List<String> heading, List<Section> sections, String re
             case MANUAL -> ", entered by hand";
             case CORRECTED -> ", record corrected";
             case RERATED -> ", re-rated";
+            case ASSIGNED -> ", assigned by hand";
         };
         String where = l.outcome() == Outcome.POSTED || l.outcome() == Outcome.LATE_CHARGE ? ", posted" : ", not posted";
         return what + how + where + (l.carriedIn() ? ", call of " + l.callDate() : "");

@@ -50,4 +50,22 @@ public final class PostingRule {
         }
         return new Attribution(Attribution.Outcome.POSTED, payer, "");
     }
+
+    /**
+     * Applies an auditor's assignment of the call to a guest's account: it settles an exception (a vacant room,
+     * a house call, a failed posting) but never overrides a guest the rules found, nor prices an unrated call.
+     * An account that keeps another currency than the charge's cannot take it.
+     */
+    public static Attribution withAssignment(Attribution byRules, Occupancy.Account assignee, String currency,
+                                             String detail) {
+        if (assignee == null || byRules.outcome().posted() || byRules.outcome() == Attribution.Outcome.UNRATED) {
+            return byRules;
+        }
+        if (assignee.currency() != null && !assignee.currency().equals(currency)) {
+            return new Attribution(Attribution.Outcome.FAILED, assignee,
+                    "assigned to account " + assignee.id() + ", which keeps " + assignee.currency() + ", but the charge is in "
+                            + currency);
+        }
+        return new Attribution(Attribution.Outcome.POSTED, assignee, detail);
+    }
 }

@@ -98,4 +98,23 @@ class PostingRuleTest {
         assertEquals(t("04:00"), day.startOf(LocalDate.of(2026, 11, 20)));
         assertEquals(LocalDate.of(2026, 11, 20), new BusinessDay(LocalTime.MIDNIGHT, ZONE).dateOf(t("00:00")));
     }
+
+    @Test
+    void anAuditorsAssignmentSettlesExceptionsOnly() {
+        Attribution vacant = at("08:00", "08:05", List.of());
+        assertEquals(new Attribution(Outcome.POSTED, SHARER, "assigned by x: late check-in"),
+                PostingRule.withAssignment(vacant, SHARER, "CNY", "assigned by x: late check-in"));
+        Attribution house = PostingRule.attribute(null, t("10:00"), t("10:01"), "CNY", List.of(), ZONE);
+        assertEquals(Outcome.POSTED, PostingRule.withAssignment(house, SHARER, "CNY", "d").outcome());
+
+        Attribution byRules = at("10:00", "10:05", List.of(new Occupancy("801", MAIN, MAIN, t("09:00"), null, null)));
+        assertEquals(byRules, PostingRule.withAssignment(byRules, SHARER, "CNY", "d"), "the guest the rules found stays");
+        Attribution unrated = PostingRule.attribute("801", t("10:00"), t("10:01"), null, List.of(), ZONE);
+        assertEquals(unrated, PostingRule.withAssignment(unrated, SHARER, null, "d"), "nothing to charge");
+        assertEquals(vacant, PostingRule.withAssignment(vacant, null, "CNY", "d"));
+
+        Attribution otherCurrency = PostingRule.withAssignment(vacant, new Occupancy.Account(3, "U", "Smith", "USD"), "CNY", "d");
+        assertEquals(Outcome.FAILED, otherCurrency.outcome());
+        assertEquals("assigned to account U, which keeps USD, but the charge is in CNY", otherCurrency.detail());
+    }
 }

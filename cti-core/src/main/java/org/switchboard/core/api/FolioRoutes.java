@@ -33,7 +33,8 @@ import static org.switchboard.core.api.ApiJson.respond;
  * {@code GET /api/stays}; {@code POST /api/stays/checkin} {@code {"room","account","name","deposit","sharerOf"}},
  * {@code POST /api/stays/move} {@code {"account","toRoom"}}, {@code POST /api/stays/checkout} {@code {"account"}};
  * {@code GET /api/folios/{room}} or {@code /api/folios?account=A}; {@code GET /api/credit/bars[?all=true]},
- * {@code POST /api/credit/lift} {@code {"account","by","reason","deposit"}};
+ * {@code POST /api/credit/lift} {@code {"account","by","reason","deposit"}}; {@code POST /api/audit/assign}
+ * {@code {"callId","account","reason","by"?}} (an exception call charged to a guest after all);
  * {@code GET /api/audit?date=D[&format=csv|html|text]}, {@code POST /api/audit/close} {@code {"date","by"}}.
  * Refusals answer 422 naming the field; malformed input 400.
  */
@@ -49,6 +50,9 @@ final class FolioRoutes implements ApiRoutes {
     }
 
     record LiftBody(String account, String by, String reason, String deposit) {
+    }
+
+    record AssignBody(Long callId, String account, String by, String reason) {
     }
 
     record CloseBody(String date, String by) {
@@ -109,6 +113,20 @@ final class FolioRoutes implements ApiRoutes {
             }
             if (path.equals("/api/audit")) {
                 return req.method().equals(HttpMethod.GET) ? audit(q) : methodNotAllowed("GET", path);
+            }
+            if (path.equals("/api/audit/assign")) {
+                if (!req.method().equals(HttpMethod.POST)) {
+                    return methodNotAllowed("POST", path);
+                }
+                AssignBody b = ApiJson.body(req, AssignBody.class);
+                if (b.callId() == null) {
+                    throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "callId", "callId is required");
+                }
+                String message = folios.desk().assign(b.callId(), require(b.account(), "account"),
+                        b.by() == null || b.by().isBlank() ? ApiGate.user(req) : b.by(), b.reason());
+                folios.poster().postPending();
+                stayChanged.run(); // the charge may reach the guest's credit limit
+                return respond(HttpResponseStatus.OK, Map.of("message", message));
             }
             if (path.equals("/api/audit/close")) {
                 if (!req.method().equals(HttpMethod.POST)) {

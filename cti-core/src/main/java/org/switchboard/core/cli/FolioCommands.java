@@ -226,4 +226,41 @@ final class FolioCommands {
             });
         }
     }
+
+    @Command(name = "assign-call", description = "Charge an exception call (vacant room, house call, failed posting) to a "
+            + "guest's account after all, e.g. when the guest's check-in reached the system late. The call id is in "
+            + "the night audit's exception lists and in `calls`.")
+    static final class AssignCall implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Parameters(index = "0", paramLabel = "CALL_ID", description = "the call's id (#123 or 123)")
+        String callId;
+        @Option(names = "--account", required = true)
+        String account;
+        @Option(names = "--by", required = true, description = "who assigns it")
+        String by;
+        @Option(names = "--reason", required = true, description = "why (kept in the audit trail)")
+        String reason;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            long id;
+            try {
+                id = Long.parseLong(callId.startsWith("#") ? callId.substring(1) : callId);
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "CALL_ID: '" + callId
+                        + "' is not a call id (a number, e.g. 123)");
+            }
+            return with(options, spec, "assign-call", ctx -> {
+                ctx.out().println(ctx.folios().desk().assign(id, account, by, reason));
+                ctx.folios().poster().postPending();
+                FolioDesk.Folio f = ctx.folios().desk().forAccount(account);
+                ctx.out().println("folio of " + f.accountId() + " (" + f.name() + "): total " + f.charged()
+                        + (f.barred() ? " — BARRED from outside calls (credit limit)" : ""));
+                return 0;
+            });
+        }
+    }
 }

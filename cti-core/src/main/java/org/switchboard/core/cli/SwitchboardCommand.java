@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
                 RoomsCommand.class, RateCommand.class, RerateCommand.class, EnterCallCommand.class,
                 EditCallCommand.class, CallHistoryCommand.class, StayCommands.CheckIn.class, StayCommands.Move.class,
                 StayCommands.CheckOut.class, StayCommands.Guests.class, MetricsCommand.class, WakeupCommand.class,
-                FolioCommands.Folio.class, FolioCommands.Audit.class, FolioCommands.Credit.class, UserCommands.class})
+                FolioCommands.Folio.class, FolioCommands.Audit.class, FolioCommands.AssignCall.class, FolioCommands.Credit.class,
+                UserCommands.class})
 final class SwitchboardCommand {
 }

@@ -50,6 +50,14 @@ final class UserCommands {
         }
     }
 
+    static Role role(String value, String option, CommandSpec spec) {
+        try {
+            return Role.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
+    }
+
     /** The new password: one line from standard input with --password-stdin, else typed twice at the terminal. */
     static char[] readPassword(boolean fromStdin, CommandSpec spec) {
         try {
@@ -89,12 +97,7 @@ final class UserCommands {
 
         @Override
         public Integer call() {
-            Role r;
-            try {
-                r = Role.parse(role);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--role: " + e.getMessage());
-            }
+            Role r = role(role, "--role", spec);
             char[] password = readPassword(stdin, spec);
             return with(options, spec, users -> {
                 users.add(name, password, r, "cli:" + System.getProperty("user.name", "?"));
@@ -203,12 +206,7 @@ final class UserCommands {
 
         @Override
         public Integer call() {
-            Role r;
-            try {
-                r = Role.parse(role);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "ROLE: " + e.getMessage());
-            }
+            Role r = role(role, "ROLE", spec);
             return with(options, spec, users -> {
                 users.setRole(name, r);
                 spec.commandLine().getOut().println("user " + name + " is now " + r.label()

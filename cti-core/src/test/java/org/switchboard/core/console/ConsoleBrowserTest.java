@@ -19,11 +19,11 @@ import picocli.CommandLine;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -72,10 +72,6 @@ class ConsoleBrowserTest {
         }
         Assumptions.assumeTrue(installed, "browser test skipped: apt-get install chromium chromium-driver to run it");
 
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
         StringWriter out = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
         System.setProperty("switchboard.home", home.toString());
@@ -84,10 +80,12 @@ class ConsoleBrowserTest {
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(out, true));
             exit.set(cl.execute("demo", "--fresh", "--duration", "75", "--call-every", "300", "--http-port",
-                    String.valueOf(port), "--config-dir", Path.of("..", "config").toAbsolutePath().toString()));
+                    "0", "--config-dir", Path.of("..", "config").toAbsolutePath().toString()));
         }, "demo");
         demo.start();
-        String password = awaitPassword(out);
+        String password = awaitPrinted(out, "log in \\(API\\): user demo, password ([a-z2-9]{14})");
+        // The demo binds any free port and prints it (a port picked here and handed over could be taken meanwhile).
+        String console = awaitPrinted(out, "Console: (http://127\\.0\\.0\\.1:\\d+/)");
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -98,7 +96,7 @@ class ConsoleBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         Files.createDirectories(SHOTS);
 
-        browser.get("http://127.0.0.1:" + port + "/");
+        browser.get(console);
         wait.until(d -> d.findElement(By.id("login-form")).isDisplayed());
         browser.findElement(By.id("username")).sendKeys("demo");
         browser.findElement(By.id("password")).sendKeys("not the password");
@@ -146,6 +144,22 @@ class ConsoleBrowserTest {
         assertFalse(browser.findElements(By.cssSelector("#calls-table tbody tr")).isEmpty());
         shot("4-call-records");
 
+        LocalDate runningBefore = businessDateNow();
+        browser.findElement(By.cssSelector("#nav button[data-view=audit]")).click();
+        wait.until(d -> d.findElement(By.id("audit-recon")).getText().startsWith("Reconciliation 对账: rated"));
+        String shown = browser.findElement(By.id("audit-date")).getDomProperty("value");
+        assertTrue(shown.equals(runningBefore.toString()) || shown.equals(businessDateNow().toString()),
+                "the audit opens on the business date running now (it closes at 04:00): " + shown);
+        browser.findElement(By.id("audit-run")).click();
+        wait.until(d -> d.findElement(By.id("audit-recon")).getText().startsWith("Reconciliation 对账: rated"));
+        assertTrue(browser.findElement(By.id("audit-csv")).getAttribute("href").contains("/api/audit?format=csv&date="));
+        browser.findElement(By.id("assign-call")).sendKeys("#1");
+        browser.findElement(By.id("assign-account")).sendKeys("NOPE");
+        browser.findElement(By.id("assign-reason")).sendKeys("checking the form");
+        browser.findElement(By.id("assign-submit")).click();
+        wait.until(d -> d.findElement(By.id("assign-result")).getText().equals("no account NOPE"));
+        shot("5-night-audit");
+
         browser.findElement(By.id("nav-admin")).click();
         wait.until(d -> d.findElement(By.id("users-table")).getText().contains("demo"));
         wait.until(d -> d.findElement(By.id("config-view")).getText().contains("\"secret\": \"****\""));
@@ -159,7 +173,7 @@ class ConsoleBrowserTest {
         assertTrue(nightOp.getText().contains("operator") && nightOp.getText().contains("active"), nightOp.getText());
         nightOp.findElement(By.cssSelector("button.user-toggle")).click();
         wait.until(d -> d.findElement(By.id("users-table")).getText().contains("disabled by demo"));
-        shot("5-admin");
+        shot("6-admin");
         browser.findElement(By.cssSelector("#nav button[data-view=calls]")).click();
 
         browser.findElement(By.id("lang")).click();
@@ -168,7 +182,7 @@ class ConsoleBrowserTest {
         assertTrue(browser.findElement(By.cssSelector("#calls-table thead")).getText().contains("分机号"));
         assertTrue(browser.findElement(By.cssSelector("#calls-table thead")).getText().contains("被叫号码"));
         assertTrue(browser.findElement(By.cssSelector("#calls-table thead")).getText().contains("金额"));
-        shot("6-chinese");
+        shot("7-chinese");
     }
 
     private void shot(String name) throws Exception {
@@ -176,8 +190,14 @@ class ConsoleBrowserTest {
         Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static String awaitPassword(StringWriter out) throws InterruptedException {
-        Pattern p = Pattern.compile("log in \\(API\\): user demo, password ([a-z2-9]{14})");
+    /** The demo hotel's business date now: Asia/Shanghai, closing at 04:00 (config/switchboard.yaml). */
+    private static LocalDate businessDateNow() {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        return now.toLocalTime().isBefore(java.time.LocalTime.of(4, 0)) ? now.toLocalDate().minusDays(1) : now.toLocalDate();
+    }
+
+    private static String awaitPrinted(StringWriter out, String regex) throws InterruptedException {
+        Pattern p = Pattern.compile(regex);
         long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < until) {
             Matcher m = p.matcher(out.toString());
@@ -186,6 +206,6 @@ class ConsoleBrowserTest {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the demo did not print its login: " + out);
+        throw new AssertionError("the demo did not print " + regex + ": " + out);
     }
 }

@@ -128,4 +128,40 @@ class FolioApiTest {
         assertEquals(200, closed.statusCode(), closed.body());
         assertTrue(json.readTree(closed.body()).get("closed").asBoolean());
     }
+
+    @Test
+    void anAuditorAssignsAVacantRoomCallToAGuest() throws Exception {
+        assertEquals(200, send("POST", "/api/stays/checkin",
+                "{\"room\":\"801\",\"account\":\"A1\",\"name\":\"张三\",\"deposit\":\"500\"}").statusCode());
+        var entered = (CallRecordDesk.Done) new CallRecordDesk(config, db, clock).enter(new ManualCallEntry.Form("803", DAY,
+                "00441234567890", LocalTime.of(10, 0), LocalTime.of(10, 1, 5), "test"));
+        long id = entered.callId();
+        assertTrue(send("GET", "/api/audit?date=2026-11-20&format=text", null).body().contains("#" + id));
+
+        assertRefused(send("POST", "/api/audit/assign", "{\"account\":\"A1\",\"reason\":\"r\"}"), 400, "callId",
+                "callId is required");
+        assertRefused(send("POST", "/api/audit/assign", "{\"callId\":" + id + ",\"reason\":\"r\"}"), 400, "account",
+                "account is required");
+        assertRefused(send("POST", "/api/audit/assign", "{\"callId\":" + id + ",\"account\":\"A1\"}"), 422, null, "say why");
+        assertRefused(send("POST", "/api/audit/assign", "{\"callId\":" + id + ",\"account\":\"ZZ\",\"reason\":\"r\"}"),
+                422, null, "no account ZZ");
+        assertRefused(send("POST", "/api/audit/assign", "{\"callId\":\"x\",\"account\":\"A1\",\"reason\":\"r\"}"),
+                400, null, "not the expected JSON");
+        assertEquals(405, send("GET", "/api/audit/assign", null).statusCode());
+        ApiLogin.Client operator = ApiLogin.login(base, "operator");
+        assertEquals(403, operator.send(base + "/api/audit/assign", "POST",
+                "{\"callId\":" + id + ",\"account\":\"A1\",\"reason\":\"r\"}").statusCode(), "auditors and admins only");
+
+        HttpResponse<String> done = send("POST", "/api/audit/assign",
+                "{\"callId\":" + id + ",\"account\":\"A1\",\"reason\":\"the guest's friend in 803 used A1's account\"}");
+        assertEquals(200, done.statusCode(), done.body());
+        assertTrue(done.body().contains("assigned to account A1 by admin"), done.body());
+        String folio = send("GET", "/api/folios?account=A1", null).body();
+        JsonNode f = json.readTree(folio);
+        assertEquals(1, f.get("entries").size());
+        assertEquals("ASSIGNED", f.get("entries").get(0).get("cause").asText());
+        assertTrue(folio.contains("\"charged\":{\"amount\":19.40"), folio);
+        JsonNode audit = json.readTree(send("GET", "/api/audit?date=2026-11-20", null).body());
+        assertTrue(audit.get("reconciles").asBoolean(), audit.toString());
+    }
 }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code folio}, {@code audit} and {@code credit} as the night auditor and the front office run them. */
+/** {@code folio}, {@code audit}, {@code assign-call} and {@code credit} as the night auditor and the front office run them. */
 class FolioCommandTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 11, 20);
@@ -69,6 +69,37 @@ class FolioCommandTest {
             assertTrue(lift.err().contains("account A808 is not barred"), lift.err());
             assertEquals(2, CliTest.runWith(rig.config, "credit", "lift", "--account", "NOPE", "--by", "m", "--reason", "r").exit());
             assertEquals(0, CliTest.runWith(rig.config, "credit", "bars", "--all").exit());
+        }
+    }
+
+    @Test
+    void assignCallMovesAnExceptionToAGuestsFolio() throws Exception {
+        try (FolioRig rig = new FolioRig(home)) {
+            rig.checkIn("A808", "王五", "808", "800", null, rig.at(DAY, "09:00"));
+            long vacant = rig.call("809", DAY, "10:05:00", "10:06:00", "02112345678");
+
+            CliTest.Result noReason = CliTest.runWith(rig.config, "assign-call", "#" + vacant, "--account", "A808", "--by", "ana");
+            assertEquals(2, noReason.exit());
+            assertTrue(noReason.err().contains("--reason"), noReason.err());
+            CliTest.Result badId = CliTest.runWith(rig.config, "assign-call", "twelve", "--account", "A808", "--by", "ana",
+                    "--reason", "r");
+            assertEquals(2, badId.exit());
+            assertTrue(badId.err().contains("CALL_ID: 'twelve' is not a call id"), badId.err());
+            CliTest.Result noAccount = CliTest.runWith(rig.config, "assign-call", String.valueOf(vacant), "--account", "Z9",
+                    "--by", "ana", "--reason", "r");
+            assertEquals(2, noAccount.exit());
+            assertTrue(noAccount.err().contains("switchboard assign-call: no account Z9"), noAccount.err());
+
+            CliTest.Result assigned = CliTest.runWith(rig.config, "assign-call", "#" + vacant, "--account", "A808", "--by",
+                    "night auditor", "--reason", "王五 used the phone in 809 while it was being cleaned");
+            assertEquals(0, assigned.exit(), assigned.err());
+            assertTrue(assigned.out().contains("call #" + vacant + " (room 809, 02112345678, 2.15 CNY) assigned to account A808"),
+                    assigned.out());
+            assertTrue(assigned.out().contains("folio of A808 (王五): total CNY 2.15"), assigned.out());
+            CliTest.Result audit = CliTest.runWith(rig.config, "audit", "--date", "2026-11-20");
+            assertTrue(audit.out().contains("Reconciliation 对账: rated 2.15 = posted 2.15 + exceptions 0.00 — reconciled"),
+                    audit.out());
+            assertTrue(audit.out().contains("assigned by hand, posted"), audit.out());
         }
     }
 }

@@ -3,13 +3,17 @@ package org.switchboard.core.folio.application;
 import org.switchboard.billing.audit.AuditLine;
 import org.switchboard.billing.folio.CreditLimit;
 import org.switchboard.billing.money.Money;
+import org.switchboard.billing.folio.FolioBooking.Holder;
+import org.switchboard.core.folio.infrastructure.AssignmentBook;
 import org.switchboard.core.folio.infrastructure.CreditBook;
 import org.switchboard.core.folio.infrastructure.FolioLedger;
+import org.switchboard.core.folio.model.ChargedCall;
 import org.switchboard.core.stays.infrastructure.StayRepository;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -87,6 +91,52 @@ public final class FolioDesk {
         return "bar lifted for account " + accountId + " by " + by.trim()
                 + (newDeposit != null ? "; deposit now " + new Money(newDeposit, f.deposit().currency())
                 : "; no further barring this stay (override)");
+    }
+
+    /**
+     * Charges an exception call — from a vacant room, a house call, a failed posting — to a guest's account after
+     * all (say the guest's check-in reached the system late). Who and why are required and kept on the ledger
+     * entries; the poster books the move (the exception reversed, the charge on the folio) on the first open date.
+     */
+    public String assign(long callId, String accountId, String by, String reason) {
+        if (by == null || by.isBlank()) {
+            throw new Refused("say who assigns the call (--by)");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new Refused("say why (--reason; it is kept in the audit trail)");
+        }
+        long key = credit.accountKey(accountId).orElseThrow(() -> new Refused("no account " + accountId));
+        String accountCurrency = credit.positions(List.of(key)).get(0).deposit().currency().getCurrencyCode();
+        return ledger.inTransaction(tx -> {
+            tx.lockCalls(List.of(callId));
+            ChargedCall call = tx.calls(List.of(callId)).get(callId);
+            if (call == null) {
+                throw new Refused("no call #" + callId);
+            }
+            if (!call.rated()) {
+                throw new Refused("call #" + callId + " has no charge (internal, or not priced by the tariff): "
+                        + "correct the record or the tariff first");
+            }
+            if (!accountCurrency.equals(call.currency())) {
+                throw new Refused("account " + accountId + " keeps " + accountCurrency + ", the call's charge is in "
+                        + call.currency());
+            }
+            Map<Holder, FolioLedger.Held> held = tx.booked(List.of(callId)).getOrDefault(callId, Map.of());
+            if (held.isEmpty()) {
+                throw new Refused("call #" + callId + " is not on the ledger yet: try again in a moment");
+            }
+            AssignmentBook assignments = new AssignmentBook(tx.dsl());
+            boolean assignedBefore = assignments.forCalls(List.of(callId)).containsKey(callId);
+            held.forEach((holder, h) -> {
+                if (holder.outcome().posted() && !h.net().isZero() && !assignedBefore) {
+                    throw new Refused("call #" + callId + " is on account " + h.payer().id() + "'s folio by the stay records, "
+                            + "not an exception; correct the stay or the record instead");
+                }
+            });
+            assignments.assign(callId, key, by.trim(), reason.trim(), clock.instant());
+            return "call #" + callId + " (room " + call.room() + ", " + call.dialled() + ", " + call.amounts().total() + " "
+                    + call.currency() + ") assigned to account " + accountId + " by " + by.trim();
+        });
     }
 
     public List<CreditBook.Bar> bars(boolean openOnly) {

@@ -12,6 +12,7 @@ import org.switchboard.billing.folio.FolioBooking.Holder;
 import org.switchboard.billing.folio.Occupancy;
 import org.switchboard.billing.folio.PostingRule;
 import org.switchboard.billing.money.Money;
+import org.switchboard.core.folio.infrastructure.AssignmentBook;
 import org.switchboard.core.folio.infrastructure.CreditBook;
 import org.switchboard.core.folio.infrastructure.FolioLedger;
 import org.switchboard.core.folio.infrastructure.FolioLedger.Held;
@@ -99,12 +100,12 @@ public final class FolioPoster implements AutoCloseable {
             Map<Long, ChargedCall> calls = tx.calls(callIds);
             Map<String, List<Occupancy>> stays = stays(tx, calls.values());
             Map<Long, Map<Holder, Held>> booked = tx.booked(callIds);
+            Map<Long, AssignmentBook.Assignment> assigned = new AssignmentBook(tx.dsl()).forCalls(callIds);
             List<LedgerEntry> entries = new ArrayList<>();
             Set<Long> payers = new HashSet<>();
             for (PendingPosting p : chunk) {
                 ChargedCall call = Objects.requireNonNull(calls.get(p.callId()), "call " + p.callId());
-                Attribution target = PostingRule.attribute(call.room(), call.start(), call.end(), call.currency(),
-                        stays.getOrDefault(call.room(), List.of()), businessDay.zone());
+                Attribution target = assignedOrByRules(call, stays, assigned.get(call.callId()));
                 Map<Holder, Held> held = booked.computeIfAbsent(call.callId(), k -> new LinkedHashMap<>());
                 Map<Holder, Amounts> nets = new LinkedHashMap<>();
                 held.forEach((h, v) -> nets.put(h, v.net()));
@@ -129,6 +130,14 @@ public final class FolioPoster implements AutoCloseable {
             checkCredit(new CreditBook(tx.dsl()), payers, now);
             return chunk.size();
         });
+    }
+
+    private Attribution assignedOrByRules(ChargedCall call, Map<String, List<Occupancy>> stays,
+                                          AssignmentBook.Assignment assignment) {
+        Attribution byRules = PostingRule.attribute(call.room(), call.start(), call.end(), call.currency(),
+                stays.getOrDefault(call.room(), List.of()), businessDay.zone());
+        return assignment == null ? byRules : PostingRule.withAssignment(byRules, assignment.account(), call.currency(),
+                "assigned by " + assignment.by() + ": " + assignment.reason());
     }
 
     private LedgerEntry entry(PendingPosting p, int lineNo, ChargedCall call, FolioBooking.Change change,
