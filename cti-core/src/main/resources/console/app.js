@@ -205,16 +205,24 @@ async function refreshAlarms() {
       document.getElementById('alarm-' + a.callId).classList.add('wakeup');
     });
   } catch (e) { /* not allowed for this role, or logged out */ }
+  try {
+    const data = await api('GET', '/api/credit/alarms');
+    const open = new Set(data.alarms.map((b) => 'credit-' + b.id));
+    document.querySelectorAll('#alarms .alarm.credit').forEach((d) => { if (!open.has(d.id)) d.remove(); });
+    data.alarms.forEach((b) => {
+      alarmBar('credit-' + b.id, t('alarmCredit') + ': ' + (state.lang === 'zh' ? '房号 ' : 'room ') + b.room + ' — '
+        + b.accountId + ' ' + b.name + ', ' + b.charged + ' / ' + b.deposit,
+        () => api('POST', '/api/credit/alarms/' + b.id + '/acknowledge'));
+      document.getElementById('credit-' + b.id).classList.add('credit');
+    });
+  } catch (e) { /* not allowed for this role, or logged out */ }
 }
 
+// Credit bars, like wake-up alarms, are kept by the server until an operator acknowledges them.
 function listenForAlarms() {
   state.stream = new EventSource('/api/live/stream');
   state.stream.addEventListener('wakeup-alarm', () => refreshAlarms());
-  state.stream.addEventListener('credit-limit', (e) => {
-    const a = JSON.parse(e.data);
-    alarmBar('credit-' + a.account + '-' + a.barredAt, t('alarmCredit') + ': ' + (state.lang === 'zh' ? '房号 ' : 'room ')
-      + a.room + ' — ' + a.account + ' ' + a.charged + ' / ' + a.deposit, async () => {});
-  });
+  state.stream.addEventListener('credit-limit', () => refreshAlarms());
   refreshAlarms();
   state.alarmTimer = setInterval(refreshAlarms, 5000);
 }

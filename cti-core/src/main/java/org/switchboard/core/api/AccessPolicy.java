@@ -5,7 +5,7 @@ import org.switchboard.core.auth.model.Role;
 
 /**
  * Which role may do what. Operators: wake-ups, the live board and stream, call search, guest stays, folios and
- * credit bars (read). Auditors: call records (search, manual entry, correction), answer-speed reports, the night
+ * credit bars (read), acknowledging credit alarms. Auditors: call records (search, manual entry, correction), answer-speed reports, the night
  * audit, folios, credit bars and lifting them, and read-only stays and wake-ups. Admins: everything, and alone
  * users and the configuration view.
  */
@@ -22,6 +22,7 @@ final class AccessPolicy {
         return switch (role) {
             case OPERATOR -> under(path, "/api/wakeups") || under(path, "/api/live") || path.equals("/api/metrics/live")
                     || (read && (under(path, "/api/calls") || under(path, "/api/folios") || path.equals("/api/credit/bars")))
+                    || under(path, "/api/credit/alarms")
                     || under(path, "/api/stays");
             case AUDITOR -> under(path, "/api/calls") || under(path, "/api/metrics") || under(path, "/api/audit")
                     || under(path, "/api/folios") || under(path, "/api/credit") || under(path, "/api/live")

@@ -35,6 +35,7 @@ import static org.switchboard.core.api.ApiJson.respond;
  * {@code GET /api/folios/{room}} or {@code /api/folios?account=A}; {@code GET /api/credit/bars[?all=true]},
  * {@code POST /api/credit/lift} {@code {"account","by","reason","deposit"}}; {@code POST /api/audit/assign}
  * {@code {"callId","account","reason","by"?}} (an exception call charged to a guest after all);
+ * {@code GET /api/credit/alarms}, {@code POST /api/credit/alarms/{barId}/acknowledge} (kept with the user's name);
  * {@code GET /api/audit?date=D[&format=csv|html|text]}, {@code POST /api/audit/close} {@code {"date","by"}}.
  * Refusals answer 422 naming the field; malformed input 400.
  */
@@ -51,6 +52,9 @@ final class FolioRoutes implements ApiRoutes {
 
     record LiftBody(String account, String by, String reason, String deposit) {
     }
+
+    /** {@code /api/credit/alarms/{barId}/acknowledge}. */
+    private static final java.util.regex.Pattern CREDIT_ACK = java.util.regex.Pattern.compile("/api/credit/alarms/([^/]+)/acknowledge");
 
     record AssignBody(Long callId, String account, String by, String reason) {
     }
@@ -100,6 +104,30 @@ final class FolioRoutes implements ApiRoutes {
                         ? respond(HttpResponseStatus.OK, Map.of("bars", folios.desk().bars(!"true".equals(
                         param(q.parameters(), "all", s -> s, "true or false")))))
                         : methodNotAllowed("GET", path);
+            }
+            if (path.equals("/api/credit/alarms")) {
+                return req.method().equals(HttpMethod.GET)
+                        ? respond(HttpResponseStatus.OK, Map.of("alarms", folios.desk().creditAlarms()))
+                        : methodNotAllowed("GET", path);
+            }
+            java.util.regex.Matcher ack = CREDIT_ACK.matcher(path);
+            if (ack.matches()) {
+                if (!req.method().equals(HttpMethod.POST)) {
+                    return methodNotAllowed("POST", path);
+                }
+                long barId;
+                try {
+                    barId = Long.parseLong(ack.group(1));
+                } catch (NumberFormatException e) {
+                    throw new ApiJson.BadRequest(HttpResponseStatus.NOT_FOUND, null, "no credit bar " + ack.group(1));
+                }
+                try {
+                    return respond(HttpResponseStatus.OK, Map.of("message",
+                            folios.desk().acknowledgeCreditAlarm(barId, ApiGate.user(req))));
+                } catch (FolioDesk.Refused e) {
+                    throw new ApiJson.BadRequest(e.getMessage().startsWith("no credit bar") ? HttpResponseStatus.NOT_FOUND
+                            : HttpResponseStatus.UNPROCESSABLE_ENTITY, null, e.getMessage());
+                }
             }
             if (path.equals("/api/credit/lift")) {
                 if (!req.method().equals(HttpMethod.POST)) {

@@ -164,4 +164,37 @@ class FolioApiTest {
         JsonNode audit = json.readTree(send("GET", "/api/audit?date=2026-11-20", null).body());
         assertTrue(audit.get("reconciles").asBoolean(), audit.toString());
     }
+
+    @Test
+    void creditAlarmsWaitForAnOperatorToAcknowledgeThem() throws Exception {
+        assertEquals(200, send("POST", "/api/stays/checkin",
+                "{\"room\":\"801\",\"account\":\"A1\",\"name\":\"张三\",\"deposit\":\"10\"}").statusCode());
+        assertEquals("[]", json.readTree(send("GET", "/api/credit/alarms", null).body()).get("alarms").toString());
+        new CallRecordDesk(config, db, clock).enter(new ManualCallEntry.Form("801", DAY, "00441234567890",
+                LocalTime.of(10, 0), LocalTime.of(10, 1, 5), "test"));
+        send("GET", "/api/folios/801", null); // posts: 19.40 against a 10.00 deposit, limit 8.00
+
+        ApiLogin.Client operator = ApiLogin.login(base, "operator");
+        HttpResponse<String> alarms = operator.send(base + "/api/credit/alarms", "GET", null);
+        assertEquals(200, alarms.statusCode(), alarms.body());
+        JsonNode open = json.readTree(alarms.body()).get("alarms");
+        assertEquals(1, open.size(), alarms.body());
+        assertEquals("801", open.get(0).get("room").asText());
+        assertEquals("A1", open.get(0).get("accountId").asText());
+        long bar = open.get(0).get("id").asLong();
+
+        assertEquals(405, operator.send(base + "/api/credit/alarms/" + bar + "/acknowledge", "GET", null).statusCode());
+        assertRefused(operator.send(base + "/api/credit/alarms/999/acknowledge", "POST", null), 404, null, "no credit bar 999");
+        assertRefused(operator.send(base + "/api/credit/alarms/x/acknowledge", "POST", null), 404, null, "no credit bar x");
+        HttpResponse<String> ack = operator.send(base + "/api/credit/alarms/" + bar + "/acknowledge", "POST", null);
+        assertEquals(200, ack.statusCode(), ack.body());
+        assertTrue(ack.body().contains("credit alarm for room 801 (A1) acknowledged by operator"), ack.body());
+        assertRefused(send("POST", "/api/credit/alarms/" + bar + "/acknowledge", null), 422, null,
+                "is not an open alarm: acknowledged by operator");
+        assertEquals(0, json.readTree(send("GET", "/api/credit/alarms", null).body()).get("alarms").size());
+        JsonNode listed = json.readTree(send("GET", "/api/credit/bars", null).body()).get("bars").get(0);
+        assertEquals("operator", listed.get("acknowledgedBy").asText(), "the bar itself stays until lifted");
+        assertEquals(403, operator.send(base + "/api/credit/lift", "POST",
+                "{\"account\":\"A1\",\"by\":\"op\",\"reason\":\"r\"}").statusCode(), "lifting is the auditor's");
+    }
 }

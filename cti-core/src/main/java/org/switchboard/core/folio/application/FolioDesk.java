@@ -139,6 +139,24 @@ public final class FolioDesk {
         });
     }
 
+    /** Credit bars no operator has acknowledged yet (kept by the server, so every console shows them). */
+    public List<CreditBook.Bar> creditAlarms() {
+        return credit.unacknowledged();
+    }
+
+    public String acknowledgeCreditAlarm(long barId, String by) {
+        if (by == null || by.isBlank()) {
+            throw new Refused("say who acknowledges the alarm");
+        }
+        CreditBook.Bar bar = credit.bars(false).stream().filter(b -> b.id() == barId).findFirst()
+                .orElseThrow(() -> new Refused("no credit bar " + barId));
+        if (!credit.acknowledge(barId, by.trim(), clock.instant())) {
+            throw new Refused("credit bar " + barId + " (room " + bar.room() + ") is not an open alarm"
+                    + (bar.acknowledgedBy() != null ? ": acknowledged by " + bar.acknowledgedBy() : ""));
+        }
+        return "credit alarm for room " + bar.room() + " (" + bar.accountId() + ") acknowledged by " + by.trim();
+    }
+
     public List<CreditBook.Bar> bars(boolean openOnly) {
         return credit.bars(openOnly);
     }

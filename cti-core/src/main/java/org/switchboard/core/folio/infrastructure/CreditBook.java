@@ -27,10 +27,10 @@ public final class CreditBook {
                            boolean override, Long openBar) {
     }
 
-    /** A bar on an account: when, at what charges and limit, whether announced, and its lifting. */
+    /** A bar on an account: when, at what charges and limit, whether announced and acknowledged, and its lifting. */
     public record Bar(long id, String accountId, String name, String room, Instant barredAt, BigDecimal charged,
                       BigDecimal deposit, BigDecimal limit, Instant announcedAt, Instant liftedAt, String liftedBy,
-                      String liftReason, BigDecimal newDeposit) {
+                      String liftReason, BigDecimal newDeposit, Instant acknowledgedAt, String acknowledgedBy) {
     }
 
     private final DSLContext dsl;
@@ -79,9 +79,24 @@ public final class CreditBook {
 
     /** Bars, newest first: only open ones, or all. */
     public List<Bar> bars(boolean openOnly) {
+        return bars(openOnly ? CREDIT_BARS.LIFTED_AT.isNull() : DSL.noCondition());
+    }
+
+    /** Open bars no operator has acknowledged yet: the credit alarms, newest first. */
+    public List<Bar> unacknowledged() {
+        return bars(CREDIT_BARS.LIFTED_AT.isNull().and(CREDIT_BARS.ACKNOWLEDGED_AT.isNull()));
+    }
+
+    /** Marks an alarm acknowledged; false when there is no such open, unacknowledged bar. */
+    public boolean acknowledge(long barId, String by, Instant at) {
+        return dsl.update(CREDIT_BARS).set(CREDIT_BARS.ACKNOWLEDGED_AT, utc(at)).set(CREDIT_BARS.ACKNOWLEDGED_BY, by)
+                .where(CREDIT_BARS.ID.eq(barId)).and(CREDIT_BARS.ACKNOWLEDGED_AT.isNull())
+                .and(CREDIT_BARS.LIFTED_AT.isNull()).execute() == 1;
+    }
+
+    private List<Bar> bars(org.jooq.Condition cond) {
         var room = DSL.select(DSL.max(ROOM_OCCUPANCY.ROOM)).from(ROOM_OCCUPANCY)
                 .where(ROOM_OCCUPANCY.ACCOUNT_PK.eq(CREDIT_BARS.ACCOUNT_PK)).and(ROOM_OCCUPANCY.TO_AT.isNull()).asField("room");
-        var cond = openOnly ? CREDIT_BARS.LIFTED_AT.isNull() : DSL.noCondition();
         return dsl.select(CREDIT_BARS.fields()).select(GUEST_ACCOUNTS.ACCOUNT_ID, GUEST_ACCOUNTS.NAME, room)
                 .from(CREDIT_BARS).join(GUEST_ACCOUNTS).on(GUEST_ACCOUNTS.ID.eq(CREDIT_BARS.ACCOUNT_PK)).where(cond)
                 .orderBy(CREDIT_BARS.ID.desc())
@@ -89,7 +104,8 @@ public final class CreditBook {
                         (String) r.get(room), instant(r.get(CREDIT_BARS.BARRED_AT)), r.get(CREDIT_BARS.CHARGED),
                         r.get(CREDIT_BARS.DEPOSIT), r.get(CREDIT_BARS.CREDIT_LIMIT), instant(r.get(CREDIT_BARS.ANNOUNCED_AT)),
                         instant(r.get(CREDIT_BARS.LIFTED_AT)), r.get(CREDIT_BARS.LIFTED_BY), r.get(CREDIT_BARS.LIFT_REASON),
-                        r.get(CREDIT_BARS.NEW_DEPOSIT)));
+                        r.get(CREDIT_BARS.NEW_DEPOSIT), instant(r.get(CREDIT_BARS.ACKNOWLEDGED_AT)),
+                        r.get(CREDIT_BARS.ACKNOWLEDGED_BY)));
     }
 
     public void announced(long barId, Instant at) {
