@@ -162,7 +162,7 @@ final class FolioRoutes implements ApiRoutes {
                 }
                 CloseBody b = ApiJson.body(req, CloseBody.class);
                 LocalDate date = date(require(b.date(), "date"));
-                return respond(HttpResponseStatus.OK, json(folios.audit().close(date, b.by())));
+                return respond(HttpResponseStatus.OK, json(folios.audit().close(date, b.by()), folios.audit().held()));
             }
             return null;
         } catch (FolioDesk.Refused | NightAudit.Refused e) {
@@ -221,10 +221,10 @@ final class FolioRoutes implements ApiRoutes {
         if ("text".equals(format)) {
             return file(AuditFormats.text(table).getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", null);
         }
-        return respond(HttpResponseStatus.OK, json(report));
+        return respond(HttpResponseStatus.OK, json(report, folios.audit().held()));
     }
 
-    private static Map<String, Object> json(AuditReport r) {
+    private static Map<String, Object> json(AuditReport r, java.util.List<?> held) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("date", r.date());
         m.put("closed", r.closed());
@@ -235,6 +235,7 @@ final class FolioRoutes implements ApiRoutes {
         m.put("difference", r.difference());
         m.put("pendingCalls", r.pendingCalls());
         m.put("reconciles", r.reconciles());
+        m.put("held", held);
         m.put("report", AuditTable.of(r));
         return m;
     }

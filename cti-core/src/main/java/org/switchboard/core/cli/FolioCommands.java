@@ -155,6 +155,7 @@ final class FolioCommands {
                 if (!"-".equals(csv)) {
                     ctx.out().print(AuditFormats.text(table));
                 }
+                audit.heldNote().ifPresent(note -> spec.commandLine().getErr().println("NOT POSTED: " + note));
                 if (close) {
                     ctx.out().println("business date " + d + " closed by " + by.trim()
                             + "; later corrections go to the next open date as adjustments");

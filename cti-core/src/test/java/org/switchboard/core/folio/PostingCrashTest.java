@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.billing.audit.AuditLine;
 import org.switchboard.core.folio.application.FolioServices;
+import org.switchboard.core.folio.application.NightAudit;
 import org.switchboard.core.records.CallRecordDesk;
 import org.switchboard.core.support.FolioRig;
 
@@ -13,6 +14,8 @@ import java.time.LocalTime;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.switchboard.core.storage.jooq.Tables.FOLIO_ENTRIES;
@@ -40,7 +43,7 @@ class PostingCrashTest {
             FolioServices crashing = rig.folios(chunk -> {
                 throw new IllegalStateException("power cut");
             });
-            assertThrows(IllegalStateException.class, () -> crashing.poster().postPending());
+            assertThrows(IllegalStateException.class, () -> crashing.poster().postChunk(500));
             assertEquals(0, rig.db.dsl().fetchCount(FOLIO_ENTRIES), "the half-done posting was rolled back");
             assertEquals(2, rig.db.dsl().fetchCount(POSTING_OUTBOX, POSTING_OUTBOX.DONE_AT.isNull()), "nothing lost");
 
@@ -95,6 +98,54 @@ class PostingCrashTest {
             var folio = a.desk().forAccount("A801");
             assertEquals(120, folio.entries().size(), "one entry per call: the second rating changed nothing");
             assertEquals(0, a.audit().report(DAY).difference().signum(), "ledger = charges, to the cent");
+        }
+    }
+
+    @Test
+    void aPostingThatAlwaysFailsIsHeldAsideAndTheOthersArePosted() throws Exception {
+        try (FolioRig rig = new FolioRig(home)) {
+            rig.checkIn("A801", "张三", "801", "1000", null, rig.at(DAY, "09:00"));
+            long first = rig.call("801", DAY, "10:00:00", "10:01:00", "02112345678");
+            long poison = rig.call("801", DAY, "10:10:00", "10:11:00", "02112345678");
+            long third = rig.call("801", DAY, "10:20:00", "10:21:00", "02112345678");
+
+            // Whatever makes this call's posting fail (a bug, bad data), it fails every time.
+            FolioServices folios = rig.folios(chunk -> {
+                if (chunk.stream().anyMatch(p -> p.callId() == poison)) {
+                    throw new IllegalStateException("cannot post call " + poison);
+                }
+            });
+            assertEquals(2, folios.poster().postPending(), "the chunk failed, so its rows went one by one");
+            assertEquals(List.of(first, third), folios.desk().forAccount("A801").entries().stream()
+                    .map(AuditLine::callId).toList());
+            assertTrue(folios.audit().held().isEmpty(), "failed twice (in its chunk of 3, then alone), not held yet");
+            assertEquals(0, folios.poster().postPending(), "third attempt: now held aside");
+            assertEquals(List.of(poison), folios.audit().held().stream().map(h -> h.callId()).toList());
+            assertTrue(folios.audit().held().get(0).error().contains("cannot post call " + poison));
+
+            // Nothing is lost: the audit counts it as not posted and the date cannot close.
+            long later = rig.call("801", DAY, "11:00:00", "11:01:00", "02112345678");
+            assertEquals(1, folios.poster().postPending(), "rows behind the held one are posted");
+            var report = folios.audit().report(DAY);
+            assertEquals(1, report.pendingCalls());
+            assertFalse(report.reconciles());
+            rig.clock.setNow(rig.at(DAY.plusDays(1), "05:00"));
+            NightAudit.Refused refused = assertThrows(NightAudit.Refused.class,
+                    () -> folios.audit().close(DAY, "night auditor"));
+            assertTrue(refused.getMessage().contains("1 charge(s) of the date are not posted yet; 1 posting(s) held aside "
+                    + "after repeated failures"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("call #" + poison), refused.getMessage());
+
+            // The next start (the cause fixed) tries it again; it is posted once and the date closes.
+            FolioServices fixed = rig.folios();
+            assertEquals(1, fixed.poster().releaseHeld());
+            assertEquals(1, fixed.poster().postPending());
+            assertEquals(0, fixed.poster().postPending());
+            assertEquals(4, fixed.desk().forAccount("A801").entries().size());
+            assertTrue(fixed.audit().report(DAY).reconciles());
+            assertTrue(fixed.audit().close(DAY, "night auditor").closed());
+            assertTrue(List.of(first, poison, third, later).containsAll(fixed.desk().forAccount("A801").entries().stream()
+                    .map(AuditLine::callId).toList()));
         }
     }
 }

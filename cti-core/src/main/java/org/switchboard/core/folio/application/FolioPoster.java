@@ -78,58 +78,103 @@ public final class FolioPoster implements AutoCloseable {
         this(ledger, businessDay, creditLimit, hotelCurrency, clock, chunk -> { });
     }
 
-    /** Posts everything pending; returns how many outbox rows were taken to the ledger. */
+    /**
+     * Posts everything pending; returns how many outbox rows were taken to the ledger. When a chunk fails, its rows
+     * are posted one by one, so one bad row cannot hold up the rest; a row that fails on its own
+     * {@value #HOLD_AFTER} times is held aside (logged; the night audit counts it as not posted).
+     */
     public int postPending() {
         int total = 0;
-        for (int n; (n = postChunk(CHUNK)) > 0; ) {
+        while (true) {
+            int n;
+            try {
+                n = postChunk(CHUNK);
+            } catch (RuntimeException e) {
+                log.warn("posting a chunk failed ({}); posting its rows one by one", e.toString());
+                n = postOneByOne();
+                if (n == 0) {
+                    return total; // nothing got through this round: the next one tries again
+                }
+            }
+            if (n == 0) {
+                return total;
+            }
             total += n;
         }
-        return total;
+    }
+
+    static final int HOLD_AFTER = 3;
+
+    private int postOneByOne() {
+        int posted = 0;
+        for (long outboxId : ledger.pendingIds(CHUNK)) {
+            try {
+                posted += ledger.inTransaction(tx -> post(tx, () -> tx.claim(outboxId)));
+            } catch (RuntimeException e) {
+                if (ledger.failed(outboxId, e.toString(), HOLD_AFTER, clock.instant())) {
+                    log.error("posting outbox row {} failed {} times on its own; held aside until the next start "
+                            + "(the night audit shows it as not posted): {}", outboxId, HOLD_AFTER, e.toString());
+                }
+            }
+        }
+        return posted;
+    }
+
+    /** Rows held aside by an earlier run get another chance (a fixed version may post them); returns how many. */
+    public int releaseHeld() {
+        int n = ledger.releaseHeld();
+        if (n > 0) {
+            log.warn("{} posting(s) held aside after repeated failures are tried again", n);
+        }
+        return n;
     }
 
     /** Posts up to {@code max} outbox rows in one transaction; returns how many. */
     public int postChunk(int max) {
-        return ledger.inTransaction(tx -> {
-            Optional<LocalDate> lastClosed = tx.lastClosedShared();
-            List<PendingPosting> chunk = tx.claimPending(max);
-            if (chunk.isEmpty()) {
-                return 0;
-            }
-            Set<Long> callIds = chunk.stream().map(PendingPosting::callId).collect(Collectors.toSet());
-            tx.lockCalls(callIds);
-            Map<Long, ChargedCall> calls = tx.calls(callIds);
-            Map<String, List<Occupancy>> stays = stays(tx, calls.values());
-            Map<Long, Map<Holder, Held>> booked = tx.booked(callIds);
-            Map<Long, AssignmentBook.Assignment> assigned = new AssignmentBook(tx.dsl()).forCalls(callIds);
-            List<LedgerEntry> entries = new ArrayList<>();
-            Set<Long> payers = new HashSet<>();
-            for (PendingPosting p : chunk) {
-                ChargedCall call = Objects.requireNonNull(calls.get(p.callId()), "call " + p.callId());
-                Attribution target = assignedOrByRules(call, stays, assigned.get(call.callId()));
-                Map<Holder, Held> held = booked.computeIfAbsent(call.callId(), k -> new LinkedHashMap<>());
-                Map<Holder, Amounts> nets = new LinkedHashMap<>();
-                held.forEach((h, v) -> nets.put(h, v.net()));
-                LocalDate callDate = businessDay.dateOf(call.start());
-                LocalDate bookedOn = lastClosed.map(d -> d.isBefore(callDate) ? callDate : d.plusDays(1)).orElse(callDate);
-                int lineNo = 0;
-                for (FolioBooking.Change change : FolioBooking.changes(target, call.amounts(), nets)) {
-                    Occupancy.Account payer = change.holder().equals(Holder.of(target)) ? target.payer()
-                            : held.get(change.holder()).payer();
-                    entries.add(entry(p, ++lineNo, call, change, payer, callDate, bookedOn));
-                    Held before = held.get(change.holder());
-                    held.put(change.holder(), new Held(payer, before == null ? change.amounts() : before.net().plus(change.amounts())));
-                    if (change.holder().outcome().posted() && payer != null) {
-                        payers.add(payer.key());
-                    }
+        return ledger.inTransaction(tx -> post(tx, () -> tx.claimPending(max)));
+    }
+
+    /** One transaction: the ledger state under a shared lock first (a closing waits), then the rows claimed. */
+    private int post(FolioLedger.Tx tx, java.util.function.Supplier<List<PendingPosting>> claim) {
+        Optional<LocalDate> lastClosed = tx.lastClosedShared();
+        List<PendingPosting> chunk = claim.get();
+        if (chunk.isEmpty()) {
+            return 0;
+        }
+        Set<Long> callIds = chunk.stream().map(PendingPosting::callId).collect(Collectors.toSet());
+        tx.lockCalls(callIds);
+        Map<Long, ChargedCall> calls = tx.calls(callIds);
+        Map<String, List<Occupancy>> stays = stays(tx, calls.values());
+        Map<Long, Map<Holder, Held>> booked = tx.booked(callIds);
+        Map<Long, AssignmentBook.Assignment> assigned = new AssignmentBook(tx.dsl()).forCalls(callIds);
+        List<LedgerEntry> entries = new ArrayList<>();
+        Set<Long> payers = new HashSet<>();
+        for (PendingPosting p : chunk) {
+            ChargedCall call = Objects.requireNonNull(calls.get(p.callId()), "call " + p.callId());
+            Attribution target = assignedOrByRules(call, stays, assigned.get(call.callId()));
+            Map<Holder, Held> held = booked.computeIfAbsent(call.callId(), k -> new LinkedHashMap<>());
+            Map<Holder, Amounts> nets = new LinkedHashMap<>();
+            held.forEach((h, v) -> nets.put(h, v.net()));
+            LocalDate callDate = businessDay.dateOf(call.start());
+            LocalDate bookedOn = lastClosed.map(d -> d.isBefore(callDate) ? callDate : d.plusDays(1)).orElse(callDate);
+            int lineNo = 0;
+            for (FolioBooking.Change change : FolioBooking.changes(target, call.amounts(), nets)) {
+                Occupancy.Account payer = change.holder().equals(Holder.of(target)) ? target.payer()
+                        : held.get(change.holder()).payer();
+                entries.add(entry(p, ++lineNo, call, change, payer, callDate, bookedOn));
+                Held before = held.get(change.holder());
+                held.put(change.holder(), new Held(payer, before == null ? change.amounts() : before.net().plus(change.amounts())));
+                if (change.holder().outcome().posted() && payer != null) {
+                    payers.add(payer.key());
                 }
             }
-            Instant now = clock.instant();
-            tx.insert(entries, now);
-            probe.entriesWritten(chunk);
-            tx.markDone(chunk.stream().map(PendingPosting::outboxId).toList(), now);
-            checkCredit(new CreditBook(tx.dsl()), payers, now);
-            return chunk.size();
-        });
+        }
+        Instant now = clock.instant();
+        tx.insert(entries, now);
+        probe.entriesWritten(chunk);
+        tx.markDone(chunk.stream().map(PendingPosting::outboxId).toList(), now);
+        checkCredit(new CreditBook(tx.dsl()), payers, now);
+        return chunk.size();
     }
 
     private Attribution assignedOrByRules(ChargedCall call, Map<String, List<Occupancy>> stays,
@@ -178,6 +223,7 @@ public final class FolioPoster implements AutoCloseable {
 
     /** Posts in the background: every half second, and at once when {@link #nudge()}d. */
     public synchronized void start() {
+        releaseHeld();
         loop.start();
     }
 

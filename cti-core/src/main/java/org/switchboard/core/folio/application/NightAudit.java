@@ -52,6 +52,22 @@ public final class NightAudit {
         return businessDay.dateOf(clock.instant());
     }
 
+    /** Postings held aside after failing on their own again and again (they stay unposted until the next start). */
+    public List<FolioLedger.HeldPosting> held() {
+        return ledger.held();
+    }
+
+    /** The held postings in the auditor's words, or empty. */
+    public Optional<String> heldNote() {
+        List<FolioLedger.HeldPosting> held = held();
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(held.size() + " posting(s) held aside after repeated failures (fix the cause, then restart "
+                + "the daemon to retry): " + held.stream().map(h -> "call #" + h.callId() + " (" + h.error() + ")")
+                .collect(java.util.stream.Collectors.joining("; ")));
+    }
+
     public AuditReport report(LocalDate date) {
         Optional<FolioLedger.Closure> closure = ledger.closure(date);
         List<AuditLine> lines = ledger.bookedOn(date);
@@ -100,7 +116,8 @@ public final class NightAudit {
             }
             int pending = tx.pendingBefore(end);
             if (pending > 0) {
-                throw new Refused(pending + " charge(s) of the date are not posted yet; try again in a moment");
+                throw new Refused(pending + " charge(s) of the date are not posted yet; "
+                        + heldNote().orElse("try again in a moment"));
             }
             FolioLedger reads = tx.reads();
             List<AuditLine> lines = reads.bookedOn(date);

@@ -90,8 +90,18 @@ public final class FolioLedger {
 
         /** Up to {@code max} outbox rows not yet posted, oldest first, locked (rows another poster holds are skipped). */
         public List<PendingPosting> claimPending(int max) {
+            return claim(DSL.noCondition(), max);
+        }
+
+        /** One outbox row, if it is still pending and no other poster holds it. */
+        public List<PendingPosting> claim(long outboxId) {
+            return claim(POSTING_OUTBOX.ID.eq(outboxId), 1);
+        }
+
+        private List<PendingPosting> claim(org.jooq.Condition which, int max) {
             return tx.select(POSTING_OUTBOX.ID, POSTING_OUTBOX.CALL_ID, POSTING_OUTBOX.CAUSE).from(POSTING_OUTBOX)
-                    .where(POSTING_OUTBOX.DONE_AT.isNull()).orderBy(POSTING_OUTBOX.ID).limit(max)
+                    .where(POSTING_OUTBOX.DONE_AT.isNull()).and(POSTING_OUTBOX.HELD_AT.isNull()).and(which)
+                    .orderBy(POSTING_OUTBOX.ID).limit(max)
                     .forUpdate().skipLocked()
                     .fetch(r -> new PendingPosting(r.value1(), r.value2(), AuditLine.Cause.valueOf(r.value3())));
         }
@@ -259,6 +269,46 @@ public final class FolioLedger {
     /** Outbox rows not yet posted for calls that started before {@code before}. */
     public int pendingBefore(Instant before) {
         return pending(dsl, before);
+    }
+
+    /** An outbox row held aside after failing on its own again and again. */
+    public record HeldPosting(long outboxId, long callId, int attempts, String error, Instant heldAt) {
+    }
+
+    /** Ids of the oldest outbox rows that are pending and not held. */
+    public List<Long> pendingIds(int max) {
+        return dsl.select(POSTING_OUTBOX.ID).from(POSTING_OUTBOX).where(POSTING_OUTBOX.DONE_AT.isNull())
+                .and(POSTING_OUTBOX.HELD_AT.isNull()).orderBy(POSTING_OUTBOX.ID).limit(max).fetch(POSTING_OUTBOX.ID);
+    }
+
+    /** Counts a failed attempt to post the row on its own; holds it aside at {@code holdAfter} attempts. True when held. */
+    public boolean failed(long outboxId, String error, int holdAfter, Instant at) {
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            // MariaDB assigns left to right, later expressions seeing earlier ones: held_at before attempts.
+            tx.update(POSTING_OUTBOX)
+                    .set(POSTING_OUTBOX.HELD_AT, DSL.when(POSTING_OUTBOX.ATTEMPTS.plus(1).ge(holdAfter), utc(at))
+                            .otherwise(DSL.castNull(POSTING_OUTBOX.HELD_AT)))
+                    .set(POSTING_OUTBOX.ATTEMPTS, POSTING_OUTBOX.ATTEMPTS.plus(1))
+                    .set(POSTING_OUTBOX.LAST_ERROR, truncate(error, 300))
+                    .where(POSTING_OUTBOX.ID.eq(outboxId)).and(POSTING_OUTBOX.DONE_AT.isNull()).execute();
+            return tx.fetchExists(POSTING_OUTBOX, POSTING_OUTBOX.ID.eq(outboxId).and(POSTING_OUTBOX.HELD_AT.isNotNull()));
+        });
+    }
+
+    /** The held rows, oldest first. */
+    public List<HeldPosting> held() {
+        return dsl.select(POSTING_OUTBOX.ID, POSTING_OUTBOX.CALL_ID, POSTING_OUTBOX.ATTEMPTS, POSTING_OUTBOX.LAST_ERROR,
+                        POSTING_OUTBOX.HELD_AT).from(POSTING_OUTBOX)
+                .where(POSTING_OUTBOX.HELD_AT.isNotNull()).and(POSTING_OUTBOX.DONE_AT.isNull()).orderBy(POSTING_OUTBOX.ID)
+                .fetch(r -> new HeldPosting(r.value1(), r.value2(), r.value3(), r.value4(), instant(r.value5())));
+    }
+
+    /** Puts held rows back in line (at a start: a fixed version may post them); returns how many. */
+    public int releaseHeld() {
+        return dsl.update(POSTING_OUTBOX).set(POSTING_OUTBOX.HELD_AT, DSL.castNull(POSTING_OUTBOX.HELD_AT))
+                .set(POSTING_OUTBOX.ATTEMPTS, 0).where(POSTING_OUTBOX.HELD_AT.isNotNull())
+                .and(POSTING_OUTBOX.DONE_AT.isNull()).execute();
     }
 
     /** Outbox rows not yet posted. */
