@@ -182,6 +182,8 @@ class FolioApiTest {
         assertEquals("801", open.get(0).get("room").asText());
         assertEquals("A1", open.get(0).get("accountId").asText());
         long bar = open.get(0).get("id").asLong();
+        assertTrue(alarms.body().contains("\"charged\":19.40,\"deposit\":10.00,\"limit\":8.00"), "money at the currency's scale: "
+                + alarms.body());
 
         assertEquals(405, operator.send(base + "/api/credit/alarms/" + bar + "/acknowledge", "GET", null).statusCode());
         assertRefused(operator.send(base + "/api/credit/alarms/999/acknowledge", "POST", null), 404, null, "no credit bar 999");
@@ -194,6 +196,15 @@ class FolioApiTest {
         assertEquals(0, json.readTree(send("GET", "/api/credit/alarms", null).body()).get("alarms").size());
         JsonNode listed = json.readTree(send("GET", "/api/credit/bars", null).body()).get("bars").get(0);
         assertEquals("operator", listed.get("acknowledgedBy").asText(), "the bar itself stays until lifted");
+        // A guest who left while barred is no alarm for the operators (the bar stays listed).
+        assertEquals(200, send("POST", "/api/stays/checkin",
+                "{\"room\":\"802\",\"account\":\"A2\",\"name\":\"李四\",\"deposit\":\"10\"}").statusCode());
+        new CallRecordDesk(config, db, clock).enter(new ManualCallEntry.Form("802", DAY, "00441234567890",
+                LocalTime.of(10, 5), LocalTime.of(10, 6, 5), "test"));
+        send("GET", "/api/folios/802", null);
+        assertEquals(1, json.readTree(send("GET", "/api/credit/alarms", null).body()).get("alarms").size());
+        assertEquals(200, send("POST", "/api/stays/checkout", "{\"account\":\"A2\"}").statusCode());
+        assertEquals(0, json.readTree(send("GET", "/api/credit/alarms", null).body()).get("alarms").size());
         assertEquals(403, operator.send(base + "/api/credit/lift", "POST",
                 "{\"account\":\"A1\",\"by\":\"op\",\"reason\":\"r\"}").statusCode(), "lifting is the auditor's");
     }

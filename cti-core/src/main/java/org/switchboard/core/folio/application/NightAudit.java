@@ -68,15 +68,22 @@ public final class NightAudit {
                 .collect(java.util.stream.Collectors.joining("; ")));
     }
 
+    /**
+     * The date's report, read in one transaction: its reads share one snapshot, so on an open date with live
+     * traffic a call rated or posted between two of them cannot show as a false difference.
+     */
     public AuditReport report(LocalDate date) {
-        Optional<FolioLedger.Closure> closure = ledger.closure(date);
-        List<AuditLine> lines = ledger.bookedOn(date);
-        if (closure.isPresent()) {
-            FolioLedger.Closure c = closure.get();
-            return new AuditReport(hotel, date, businessDay.closesAt(), businessDay.zone().getId(), c.currency(),
-                    new AuditReport.Closure(c.at().atZone(businessDay.zone()), c.by()), lines, c.rated(), 0);
-        }
-        return liveReport(ledger, date, lines);
+        return ledger.inTransaction(tx -> {
+            FolioLedger reads = tx.reads();
+            Optional<FolioLedger.Closure> closure = reads.closure(date);
+            List<AuditLine> lines = reads.bookedOn(date);
+            if (closure.isPresent()) {
+                FolioLedger.Closure c = closure.get();
+                return new AuditReport(hotel, date, businessDay.closesAt(), businessDay.zone().getId(), c.currency(),
+                        new AuditReport.Closure(c.at().atZone(businessDay.zone()), c.by()), lines, c.rated(), 0);
+            }
+            return liveReport(reads, date, lines);
+        });
     }
 
     private AuditReport liveReport(FolioLedger reads, LocalDate date, List<AuditLine> lines) {

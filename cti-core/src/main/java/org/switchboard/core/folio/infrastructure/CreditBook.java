@@ -82,9 +82,10 @@ public final class CreditBook {
         return bars(openOnly ? CREDIT_BARS.LIFTED_AT.isNull() : DSL.noCondition());
     }
 
-    /** Open bars no operator has acknowledged yet: the credit alarms, newest first. */
+    /** Open bars of guests still in house that no operator has acknowledged yet: the credit alarms, newest first. */
     public List<Bar> unacknowledged() {
-        return bars(CREDIT_BARS.LIFTED_AT.isNull().and(CREDIT_BARS.ACKNOWLEDGED_AT.isNull()));
+        return bars(CREDIT_BARS.LIFTED_AT.isNull().and(CREDIT_BARS.ACKNOWLEDGED_AT.isNull())
+                .and(GUEST_ACCOUNTS.CHECKED_OUT_AT.isNull()));
     }
 
     /** Marks an alarm acknowledged; false when there is no such open, unacknowledged bar. */
@@ -97,15 +98,19 @@ public final class CreditBook {
     private List<Bar> bars(org.jooq.Condition cond) {
         var room = DSL.select(DSL.max(ROOM_OCCUPANCY.ROOM)).from(ROOM_OCCUPANCY)
                 .where(ROOM_OCCUPANCY.ACCOUNT_PK.eq(CREDIT_BARS.ACCOUNT_PK)).and(ROOM_OCCUPANCY.TO_AT.isNull()).asField("room");
-        return dsl.select(CREDIT_BARS.fields()).select(GUEST_ACCOUNTS.ACCOUNT_ID, GUEST_ACCOUNTS.NAME, room)
+        return dsl.select(CREDIT_BARS.fields()).select(GUEST_ACCOUNTS.ACCOUNT_ID, GUEST_ACCOUNTS.NAME, GUEST_ACCOUNTS.CURRENCY, room)
                 .from(CREDIT_BARS).join(GUEST_ACCOUNTS).on(GUEST_ACCOUNTS.ID.eq(CREDIT_BARS.ACCOUNT_PK)).where(cond)
                 .orderBy(CREDIT_BARS.ID.desc())
-                .fetch(r -> new Bar(r.get(CREDIT_BARS.ID), r.get(GUEST_ACCOUNTS.ACCOUNT_ID), r.get(GUEST_ACCOUNTS.NAME),
-                        (String) r.get(room), instant(r.get(CREDIT_BARS.BARRED_AT)), r.get(CREDIT_BARS.CHARGED),
-                        r.get(CREDIT_BARS.DEPOSIT), r.get(CREDIT_BARS.CREDIT_LIMIT), instant(r.get(CREDIT_BARS.ANNOUNCED_AT)),
-                        instant(r.get(CREDIT_BARS.LIFTED_AT)), r.get(CREDIT_BARS.LIFTED_BY), r.get(CREDIT_BARS.LIFT_REASON),
-                        r.get(CREDIT_BARS.NEW_DEPOSIT), instant(r.get(CREDIT_BARS.ACKNOWLEDGED_AT)),
-                        r.get(CREDIT_BARS.ACKNOWLEDGED_BY)));
+                .fetch(r -> {
+                    int scale = Currency.getInstance(r.get(GUEST_ACCOUNTS.CURRENCY)).getDefaultFractionDigits();
+                    return new Bar(r.get(CREDIT_BARS.ID), r.get(GUEST_ACCOUNTS.ACCOUNT_ID), r.get(GUEST_ACCOUNTS.NAME),
+                            (String) r.get(room), instant(r.get(CREDIT_BARS.BARRED_AT)),
+                            FolioLedger.money(r.get(CREDIT_BARS.CHARGED), scale), FolioLedger.money(r.get(CREDIT_BARS.DEPOSIT), scale),
+                            FolioLedger.money(r.get(CREDIT_BARS.CREDIT_LIMIT), scale), instant(r.get(CREDIT_BARS.ANNOUNCED_AT)),
+                            instant(r.get(CREDIT_BARS.LIFTED_AT)), r.get(CREDIT_BARS.LIFTED_BY), r.get(CREDIT_BARS.LIFT_REASON),
+                            r.get(CREDIT_BARS.NEW_DEPOSIT) == null ? null : FolioLedger.money(r.get(CREDIT_BARS.NEW_DEPOSIT), scale),
+                            instant(r.get(CREDIT_BARS.ACKNOWLEDGED_AT)), r.get(CREDIT_BARS.ACKNOWLEDGED_BY));
+                });
     }
 
     public void announced(long barId, Instant at) {
