@@ -27,7 +27,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /** The guest folio, the night audit and credit bars on the command line. */
@@ -100,7 +103,10 @@ final class FolioCommands {
                         l.amounts().amount().toPlainString(), l.amounts().serviceFee().toPlainString(),
                         l.amounts().surcharge().toPlainString(), l.total().toPlainString(), flag.trim());
             }
-            long calls = f.entries().stream().filter(l -> l.kind() == AuditLine.Kind.CHARGE).count();
+            // Calls on this folio now: a call moved here shows as an adjustment, one moved away nets to zero.
+            Map<Long, List<AuditLine>> byCall = f.entries().stream().collect(Collectors.groupingBy(AuditLine::callId));
+            long calls = byCall.values().stream().filter(ls -> ls.stream().allMatch(l -> l.kind() == AuditLine.Kind.CHARGE)
+                    || ls.stream().map(AuditLine::total).reduce(BigDecimal.ZERO, BigDecimal::add).signum() != 0).count();
             out.printf("%d call(s), total %s; deposit %s, credit limit %s%s%n", calls, f.charged(), f.deposit(),
                     f.deposit().isZero() ? "none (no deposit)" : f.limit().toString(),
                     f.barred() ? " — BARRED from outside calls" : f.override() ? " — limit overridden" : "");

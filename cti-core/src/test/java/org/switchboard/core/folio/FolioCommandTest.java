@@ -96,6 +96,12 @@ class FolioCommandTest {
             assertTrue(assigned.out().contains("call #" + vacant + " (room 809, 02112345678, 2.15 CNY) assigned to account A808"),
                     assigned.out());
             assertTrue(assigned.out().contains("folio of A808 (王五): total CNY 2.15"), assigned.out());
+            CliTest.Result again = CliTest.runWith(rig.config, "assign-call", "#" + vacant, "--account", "A808", "--by",
+                    "ana", "--reason", "twice");
+            assertEquals(2, again.exit());
+            assertTrue(again.err().contains("is already assigned to account A808 (by night auditor"), again.err());
+            CliTest.Result folio = CliTest.runWith(rig.config, "folio", "808");
+            assertTrue(folio.out().contains("1 call(s), total CNY 2.15"), folio.out());
             CliTest.Result audit = CliTest.runWith(rig.config, "audit", "--date", "2026-11-20");
             assertTrue(audit.out().contains("Reconciliation 对账: rated 2.15 = posted 2.15 + exceptions 0.00 — reconciled"),
                     audit.out());

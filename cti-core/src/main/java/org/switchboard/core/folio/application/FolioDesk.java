@@ -126,7 +126,12 @@ public final class FolioDesk {
                 throw new Refused("call #" + callId + " is not on the ledger yet: try again in a moment");
             }
             AssignmentBook assignments = new AssignmentBook(tx.dsl());
-            boolean assignedBefore = assignments.forCalls(List.of(callId)).containsKey(callId);
+            AssignmentBook.Assignment before = assignments.forCalls(List.of(callId)).get(callId);
+            if (before != null && before.account().key() == key) {
+                throw new Refused("call #" + callId + " is already assigned to account " + accountId + " (by "
+                        + before.by() + ": " + before.reason() + ")");
+            }
+            boolean assignedBefore = before != null;
             held.forEach((holder, h) -> {
                 if (holder.outcome().posted() && !h.net().isZero() && !assignedBefore) {
                     throw new Refused("call #" + callId + " is on account " + h.payer().id() + "'s folio by the stay records, "
