@@ -98,12 +98,10 @@ final class AdminRoutes implements ApiRoutes {
                 }
             }
         } catch (UserDesk.Refused e) {
-            HttpResponseStatus status = e.getMessage().startsWith("no user") ? HttpResponseStatus.NOT_FOUND
-                    : HttpResponseStatus.UNPROCESSABLE_ENTITY;
+            HttpResponseStatus status = e.notFound() ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.UNPROCESSABLE_ENTITY;
             throw new ApiJson.BadRequest(status, "username", e.getMessage());
         }
-        return respond(HttpResponseStatus.OK, user(users.all().stream().filter(u -> u.username().equals(name))
-                .findFirst().orElseThrow()));
+        return respond(HttpResponseStatus.OK, user(users.find(name).orElseThrow()));
     }
 
     private static Map<String, Object> user(org.switchboard.core.auth.infrastructure.UserRepository.StoredUser u) {

@@ -125,7 +125,7 @@ final class FolioRoutes implements ApiRoutes {
                     return respond(HttpResponseStatus.OK, Map.of("message",
                             folios.desk().acknowledgeCreditAlarm(barId, ApiGate.user(req))));
                 } catch (FolioDesk.Refused e) {
-                    throw new ApiJson.BadRequest(e.getMessage().startsWith("no credit bar") ? HttpResponseStatus.NOT_FOUND
+                    throw new ApiJson.BadRequest(e.notFound() ? HttpResponseStatus.NOT_FOUND
                             : HttpResponseStatus.UNPROCESSABLE_ENTITY, null, e.getMessage());
                 }
             }

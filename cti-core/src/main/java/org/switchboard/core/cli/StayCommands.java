@@ -42,28 +42,10 @@ final class StayCommands {
         }
     }
 
-    /**
-     * Check-out cancels the empty room's wake-ups; a move books them for the new room. The wake-up
-     * timers are opened only when a room changes, not for every stay command.
-     */
+    /** Wake-ups follow the guest; the wake-up timers are opened only when a room changes, not for every stay command. */
     private static StayDesk.RoomChanges wakeUpsFollowTheGuest(SwitchboardConfig c, Database db, java.io.PrintWriter out) {
-        return new StayDesk.RoomChanges() {
-            @Override
-            public void vacated(String room) {
-                withWakeups(c, db, wakeups -> {
-                    int n = wakeups.cancelRoom(room, "guest checked out");
-                    if (n > 0) {
-                        out.println("room " + room + " is vacant: cancelled " + n + " wake-up booking(s)");
-                    }
-                });
-            }
-
-            @Override
-            public void moved(String from, String to) {
-                withWakeups(c, db, wakeups -> wakeups.moveRoom(from, to)
-                        .forEach(readBack -> out.println("wake-up moved from room " + from + ": " + readBack)));
-            }
-        };
+        return org.switchboard.core.wakeup.application.WakeupDesk.followingGuests(action -> withWakeups(c, db, action),
+                out::println);
     }
 
     private static void withWakeups(SwitchboardConfig c, Database db,

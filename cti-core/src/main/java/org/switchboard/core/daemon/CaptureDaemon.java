@@ -141,17 +141,8 @@ public final class CaptureDaemon implements AutoCloseable {
      */
     public StayDesk stayDesk() {
         WakeupDesk wakeupDesk = wakeupDesk();
-        return new StayDesk(new StayRepository(db.dsl()), config.directory(), clock, new StayDesk.RoomChanges() {
-            @Override
-            public void vacated(String room) {
-                wakeupDesk.cancelRoom(room, "guest checked out");
-            }
-
-            @Override
-            public void moved(String from, String to) {
-                wakeupDesk.moveRoom(from, to);
-            }
-        });
+        return new StayDesk(new StayRepository(db.dsl()), config.directory(), clock,
+                WakeupDesk.followingGuests(action -> action.accept(wakeupDesk), log::info));
     }
 
     /** Applies class-of-service changes at once (after a check-in, check-out, move or lifted bar). */

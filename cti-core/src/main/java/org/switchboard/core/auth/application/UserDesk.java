@@ -18,8 +18,24 @@ public final class UserDesk {
 
     /** Refused: what is wrong with the request, in words. */
     public static final class Refused extends RuntimeException {
+        private final boolean notFound;
+
         public Refused(String message) {
+            this(message, false);
+        }
+
+        private Refused(String message, boolean notFound) {
             super(message);
+            this.notFound = notFound;
+        }
+
+        /** A refusal because the thing asked for does not exist (the API answers 404). */
+        static Refused notFound(String message) {
+            return new Refused(message, true);
+        }
+
+        public boolean notFound() {
+            return notFound;
         }
     }
 
@@ -71,7 +87,7 @@ public final class UserDesk {
     public void setPassword(String username, char[] password) {
         checkPassword(username, password);
         if (!users.setPassword(username, hash(password))) {
-            throw new Refused("no user " + username);
+            throw Refused.notFound("no user " + username);
         }
     }
 
@@ -134,7 +150,11 @@ public final class UserDesk {
 
     private UserRepository.StoredUser existing(String username) {
         return (username == null ? Optional.<UserRepository.StoredUser>empty() : users.find(username))
-                .orElseThrow(() -> new Refused("no user " + username));
+                .orElseThrow(() -> Refused.notFound("no user " + username));
+    }
+
+    public Optional<UserRepository.StoredUser> find(String username) {
+        return users.find(username);
     }
 
     public List<UserRepository.StoredUser> all() {

@@ -29,8 +29,24 @@ public final class FolioDesk {
 
     /** Refused: what is wrong. */
     public static final class Refused extends RuntimeException {
+        private final boolean notFound;
+
         public Refused(String message) {
+            this(message, false);
+        }
+
+        private Refused(String message, boolean notFound) {
             super(message);
+            this.notFound = notFound;
+        }
+
+        /** A refusal because the thing asked for does not exist (the API answers 404). */
+        static Refused notFound(String message) {
+            return new Refused(message, true);
+        }
+
+        public boolean notFound() {
+            return notFound;
         }
     }
 
@@ -153,8 +169,7 @@ public final class FolioDesk {
         if (by == null || by.isBlank()) {
             throw new Refused("say who acknowledges the alarm");
         }
-        CreditBook.Bar bar = credit.bars(false).stream().filter(b -> b.id() == barId).findFirst()
-                .orElseThrow(() -> new Refused("no credit bar " + barId));
+        CreditBook.Bar bar = credit.bar(barId).orElseThrow(() -> Refused.notFound("no credit bar " + barId));
         if (!credit.acknowledge(barId, by.trim(), clock.instant())) {
             throw new Refused("credit bar " + barId + " (room " + bar.room() + ") is not an open alarm"
                     + (bar.acknowledgedBy() != null ? ": acknowledged by " + bar.acknowledgedBy() : ""));

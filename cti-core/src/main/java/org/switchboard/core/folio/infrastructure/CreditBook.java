@@ -88,6 +88,10 @@ public final class CreditBook {
                 .and(GUEST_ACCOUNTS.CHECKED_OUT_AT.isNull()));
     }
 
+    public Optional<Bar> bar(long barId) {
+        return bars(CREDIT_BARS.ID.eq(barId)).stream().findFirst();
+    }
+
     /** Marks an alarm acknowledged; false when there is no such open, unacknowledged bar. */
     public boolean acknowledge(long barId, String by, Instant at) {
         return dsl.update(CREDIT_BARS).set(CREDIT_BARS.ACKNOWLEDGED_AT, utc(at)).set(CREDIT_BARS.ACKNOWLEDGED_BY, by)

@@ -76,6 +76,33 @@ public final class WakeupDesk {
                 config.hotelZone(), clock);
     }
 
+    /**
+     * Wake-ups follow the guest: a check-out cancels the emptied room's wake-ups, a move books them for the new
+     * room. {@code withDesk} lends a desk when a room changes (the CLI opens the wake-up timers only then);
+     * {@code report} hears what changed, in words.
+     */
+    public static org.switchboard.core.stays.application.StayDesk.RoomChanges followingGuests(
+            java.util.function.Consumer<java.util.function.Consumer<WakeupDesk>> withDesk,
+            java.util.function.Consumer<String> report) {
+        return new org.switchboard.core.stays.application.StayDesk.RoomChanges() {
+            @Override
+            public void vacated(String room) {
+                withDesk.accept(desk -> {
+                    int n = desk.cancelRoom(room, "guest checked out");
+                    if (n > 0) {
+                        report.accept("room " + room + " is vacant: cancelled " + n + " wake-up booking(s)");
+                    }
+                });
+            }
+
+            @Override
+            public void moved(String from, String to) {
+                withDesk.accept(desk -> desk.moveRoom(from, to)
+                        .forEach(readBack -> report.accept("wake-up moved from room " + from + ": " + readBack)));
+            }
+        };
+    }
+
     public List<Booked> book(Request r) {
         return write(r, null);
     }
