@@ -12,7 +12,7 @@ import org.switchboard.core.config.TariffLoader;
 import org.switchboard.core.rating.application.ChargeService;
 import org.switchboard.core.rating.infrastructure.ChargeRepository;
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.storage.EmbeddedMariaDb;
+import org.switchboard.core.storage.embedded.EmbeddedMariaDb;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +40,7 @@ public final class RerateBenchmark {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         Clock clock = Clock.systemUTC();
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start(null, 0);
-             Database db = Database.connectAndMigrate(server.jdbcUrl(), "root", "")) {
+             Database db = server.connectAndMigrate()) {
             CallRepository calls = new CallRepository(db.dsl());
             Random r = new Random(11);
             String[] patterns = {"0%d1234567", "013%d1234567", "06%d23456", "0044%d123456", "00120%d5555", "02%d987654"};

@@ -57,8 +57,8 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Starting the Switchboard demo (embedded MariaDB, simulated Asterisk) …");
         out.flush();
-        Database db = services.database(new SwitchboardConfig.DatabaseSettings(true, "", "root", "", dataDir, 0),
-                dataDir, home, "demo");
+        Database db = services.database(new SwitchboardConfig.DatabaseSettings(true, "", "", "", dataDir, 0),
+                dataDir, home, "demo", RunningServices.printing(out));
 
         Clock clock = Clock.systemUTC();
         AmiServer pbx = services.add(new AmiServer(config.ami().username(), config.ami().secret(), clock));
@@ -124,8 +124,14 @@ final class DemoCommand implements Callable<Integer> {
             Thread.sleep(250);
             if (System.nanoTime() > nextTurnOver) {
                 nextTurnOver = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-                frontOffice.turnOver();
-                daemon.classOfServiceChanged();
+                try {
+                    frontOffice.turnOver();
+                    daemon.classOfServiceChanged();
+                } catch (RuntimeException e) {
+                    // e.g. the database is being restarted: the demo goes on, the next turn-over tries again
+                    org.slf4j.LoggerFactory.getLogger(DemoCommand.class).warn("demo check-out/check-in skipped: {}",
+                            e.getMessage());
+                }
             }
             if (System.nanoTime() - lastReport > Duration.ofSeconds(10).toNanos()) {
                 lastReport = System.nanoTime();
@@ -224,13 +230,17 @@ final class DemoCommand implements Callable<Integer> {
                 config.ami().pbxZone(), ringGroups);
     }
 
+    /** Deletes the demo's data; the unpacked database binaries ({@code mariadb-base}) are kept: they are no data. */
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
+        Path binaries = dir.resolve("mariadb-base");
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+            for (Path p : walk.filter(p -> !p.startsWith(binaries)).sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.delete(p);
+                }
             }
         }
     }

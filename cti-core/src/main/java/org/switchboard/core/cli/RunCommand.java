@@ -28,7 +28,8 @@ final class RunCommand implements Callable<Integer> {
         SwitchboardConfig config = options.load();
         RunningServices services = new RunningServices();
         services.closeOnShutdown();
-        Database db = services.database(config.database(), config.database().dataDir(), ConfigOptions.home(), "run");
+        Database db = services.database(config.database(), config.database().dataDir(), ConfigOptions.home(), "run",
+                RunningServices.printing(spec.commandLine().getOut()));
         CaptureDaemon daemon = services.add(new CaptureDaemon(config, config.ami(), db, Clock.systemUTC()));
         daemon.start();
         int httpPort = services.startApi(config, db, Clock.systemUTC(), daemon, config.http().port());

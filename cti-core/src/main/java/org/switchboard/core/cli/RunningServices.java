@@ -2,7 +2,7 @@ package org.switchboard.core.cli;
 
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.storage.EmbeddedMariaDb;
+import org.switchboard.core.storage.embedded.EmbeddedMariaDb;
 import org.switchboard.core.storage.RuntimeDatabase;
 
 import java.nio.file.Path;
@@ -21,16 +21,25 @@ final class RunningServices implements AutoCloseable {
     }
 
     /** The database for a daemon: an embedded server in {@code dataDir}, or the configured external one. */
-    Database database(SwitchboardConfig.DatabaseSettings settings, Path dataDir, Path home, String who) {
+    Database database(SwitchboardConfig.DatabaseSettings settings, Path dataDir, Path home, String who,
+                      java.util.function.Consumer<String> progress) {
         if (!settings.embedded()) {
             return add(Database.connectAndMigrate(settings.url(), settings.user(), settings.password()));
         }
         RuntimeDatabase.requireNoneRunning(home);
-        EmbeddedMariaDb server = add(EmbeddedMariaDb.start(dataDir, settings.embeddedPort()));
-        Database db = add(Database.connectAndMigrate(server.jdbcUrl(), "root", ""));
-        RuntimeDatabase.publish(home, server.jdbcUrl(), "root", who);
+        EmbeddedMariaDb server = add(EmbeddedMariaDb.start(dataDir, settings.embeddedPort(), progress));
+        Database db = add(server.connectAndMigrate());
+        RuntimeDatabase.publish(home, server.jdbcUrl(), server.user(), server.passwordFile(), who);
         add(() -> RuntimeDatabase.withdraw(home));
         return db;
+    }
+
+    /** Progress lines of a start ("starting the database … 12 s") on the command's output, as they happen. */
+    static java.util.function.Consumer<String> printing(java.io.PrintWriter out) {
+        return line -> {
+            out.println("  " + line);
+            out.flush();
+        };
     }
 
     /** Starts the HTTP API on the configured host and the given port; returns the bound port. */

@@ -122,7 +122,7 @@ public final class ConfigLoader {
             String url = y.value(d, "url", "database", dbNode, embedded ? "" : null,
                     "a MariaDB JDBC URL (jdbc:mariadb://host:port/database)",
                     s -> s.isEmpty() || s.startsWith("jdbc:mariadb://") ? s : null);
-            String user = y.text(d, "user", "database", dbNode, embedded ? "root" : null);
+            String user = y.text(d, "user", "database", dbNode, embedded ? "switchboard" : null);
             String password = y.text(d, "password", "database", dbNode, "");
             String dataDir = y.text(d, "data-dir", "database", dbNode, "var/data");
             int embeddedPort = y.intInRange(d, "embedded-port", "database", dbNode, 0, 0, 65535);

@@ -1,10 +1,10 @@
 package org.switchboard.core.storage;
 
 import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.storage.embedded.OwnerOnlyFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,17 +48,18 @@ public final class RuntimeDatabase {
         return p;
     }
 
-    public static void publish(Path home, String url, String user, String who) {
+    /** Writes the running server's address (mode 0600: it names the password file) for CLI commands. */
+    public static void publish(Path home, String url, String user, Path passwordFile, String who) {
         Properties p = new Properties();
         p.setProperty("url", url);
         p.setProperty("user", user);
+        p.setProperty("password-file", passwordFile.toAbsolutePath().toString());
         p.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
         p.setProperty("started-by", who);
         try {
-            Files.createDirectories(file(home).getParent());
-            try (OutputStream out = Files.newOutputStream(file(home))) {
-                p.store(out, "written by the running Switchboard " + who + "; removed when it stops");
-            }
+            java.io.StringWriter text = new java.io.StringWriter();
+            p.store(text, "written by the running Switchboard " + who + "; removed when it stops");
+            OwnerOnlyFiles.writeSecret(file(home), text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file(home), e);
         }
@@ -69,6 +70,19 @@ public final class RuntimeDatabase {
             Files.deleteIfExists(file(home));
         } catch (IOException e) {
             // nothing to do: a stale file is detected by its dead pid
+        }
+    }
+
+    private static String password(Properties p, Path f) {
+        String file = p.getProperty("password-file");
+        if (file == null) {
+            throw new IllegalStateException(f + " names no password-file: restart the Switchboard that wrote it");
+        }
+        try {
+            return Files.readString(Path.of(file)).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the database password file " + file + " (" + e.getMessage()
+                    + "): run this command as the user the daemon runs as");
         }
     }
 
@@ -83,7 +97,7 @@ public final class RuntimeDatabase {
             Properties p = read(f);
             long pid = Long.parseLong(p.getProperty("pid", "-1"));
             if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                return Database.connect(p.getProperty("url"), p.getProperty("user"), "");
+                return Database.connect(p.getProperty("url"), p.getProperty("user"), password(p, f));
             }
         }
         throw new IllegalStateException("no running Switchboard database: start 'scripts/switchboard demo' or "

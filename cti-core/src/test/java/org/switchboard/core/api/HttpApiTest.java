@@ -1,5 +1,7 @@
 package org.switchboard.core.api;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The call-record API over a real socket with a real HTTP client, on a real MariaDB. */
+@ClockSensitive
 class HttpApiTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

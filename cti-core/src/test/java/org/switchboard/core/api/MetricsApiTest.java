@@ -1,5 +1,7 @@
 package org.switchboard.core.api;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /api/metrics}, {@code /api/metrics/live} and the live stream over real HTTP. */
+@ClockSensitive
 class MetricsApiTest {
 
     static final Directory HOTEL = new Directory(Map.of(

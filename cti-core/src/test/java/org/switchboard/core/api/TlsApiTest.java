@@ -1,5 +1,7 @@
 package org.switchboard.core.api;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.config.SwitchboardConfig;
@@ -30,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The API over TLS from a PKCS#12 keystore (made here with the JDK's keytool): the session cookie is Secure. */
+@ClockSensitive
 class TlsApiTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package org.switchboard.core.calls;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each call is stored once: replayed twice, replayed to a restarted daemon, or with the AMI
  * connection dropped in the middle. Replays run 10× fast with Asterisk's Timestamp header on.
  */
+@ClockSensitive
 class CaptureIdempotencyTest {
 
     static final String NATIONAL = "outbound_national_trunk_hangup";

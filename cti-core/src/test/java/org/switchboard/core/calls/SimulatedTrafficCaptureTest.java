@@ -1,5 +1,7 @@
 package org.switchboard.core.calls;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.calls.infrastructure.CallRepository.StoredCall;
 import org.switchboard.core.calls.model.CallDirection;
@@ -34,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as planned (ring and talk within ±100 ms, numbers, disposition) and Asterisk's CDR rows the
  * simulator writes must agree with the events.
  */
+@ClockSensitive
 class SimulatedTrafficCaptureTest {
 
     static Directory hotel() {

@@ -1,5 +1,7 @@
 package org.switchboard.core.cli;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every subcommand, run as a user runs it (same parser, same exit codes, same output). */
+@ClockSensitive
 public class CliTest {
 
     public record Result(int exit, String out, String err) {

@@ -1,5 +1,7 @@
 package org.switchboard.core.cli;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 录入话单 and corrections, as an operator or auditor does them from the command line. */
+@ClockSensitive
 class ManualCallRecordsTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package org.switchboard.core.folio;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Class of service over AMI, asserted on the AMI test peer: check-in opens the room's phone, reaching the
  * credit limit bars it (DBPut) and alarms the operator, lifting the bar (audited) opens it, check-out closes it.
  */
+@ClockSensitive
 class CreditLimitBarringTest {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

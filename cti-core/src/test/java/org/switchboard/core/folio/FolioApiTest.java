@@ -1,5 +1,7 @@
 package org.switchboard.core.folio;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stays, folios, credit bars and the night audit over real HTTP, with every refusal and malformed input. */
+@ClockSensitive
 class FolioApiTest {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -1,5 +1,7 @@
 package org.switchboard.core.folio;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.cli.CliTest;
@@ -15,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code folio}, {@code audit}, {@code assign-call} and {@code credit} as the night auditor and the front office run them. */
+@ClockSensitive
 class FolioCommandTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 11, 20);

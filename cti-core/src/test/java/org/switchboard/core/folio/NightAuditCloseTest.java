@@ -1,5 +1,7 @@
 package org.switchboard.core.folio;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.billing.audit.AuditFormats;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Closing a business date locks it: later corrections go to the next open date; the closed report never changes. */
+@ClockSensitive
 class NightAuditCloseTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 11, 20);

@@ -1,5 +1,7 @@
 package org.switchboard.core.metrics;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code scripts/switchboard metrics}: the front-office manager's answer-speed report, by shift, extension, hour; CSV. */
+@ClockSensitive
 class MetricsCommandTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -1,5 +1,7 @@
 package org.switchboard.core.metrics;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -38,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * operator; 3 s threshold each): each call's classification and ring time (±100 ms) as measured.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ClockSensitive
 class RecordedTranscriptMetricsTest {
 
     static final List<String> SCENARIOS = List.of("internal_answered_callee_hangup", "internal_answered_caller_hangup",

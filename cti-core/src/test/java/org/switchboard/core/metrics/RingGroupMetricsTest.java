@@ -1,5 +1,7 @@
 package org.switchboard.core.metrics;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.config.SwitchboardConfig;
@@ -40,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its events stamped as Asterisk does with {@code timestampevents = yes}; the daemon captures and
  * measures them, and the department and per-extension figures must be exactly the planned ones.
  */
+@ClockSensitive
 class RingGroupMetricsTest {
 
     static final List<String> GROUP = List.of("8000", "8001", "8002");

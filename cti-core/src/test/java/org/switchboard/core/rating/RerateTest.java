@@ -1,5 +1,7 @@
 package org.switchboard.core.rating;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.billing.rating.Rater;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A captured outbound call is priced once; re-rating is idempotent and reports corrected prices. */
+@ClockSensitive
 class RerateTest {
 
     @TempDir

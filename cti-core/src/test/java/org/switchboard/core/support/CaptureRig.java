@@ -48,7 +48,11 @@ public final class CaptureRig implements AutoCloseable {
     }
 
     public CaptureRig(Database db, int amiPort, Duration firstReconnectDelay, Directory directory) {
-        Clock clock = Clock.systemUTC();
+        this(db, amiPort, firstReconnectDelay, directory, Clock.systemUTC());
+    }
+
+    /** With the daemon's clock given: a replay runs on a clock anchored at its recording. */
+    public CaptureRig(Database db, int amiPort, Duration firstReconnectDelay, Directory directory, Clock clock) {
         AmiSettings settings = new AmiSettings("127.0.0.1", amiPort, "cti", "cti-secret", ZONE,
                 Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(3),
                 firstReconnectDelay, firstReconnectDelay.plusSeconds(1), 100_000);

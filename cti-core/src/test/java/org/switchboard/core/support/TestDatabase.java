@@ -1,7 +1,7 @@
 package org.switchboard.core.support;
 
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.storage.EmbeddedMariaDb;
+import org.switchboard.core.storage.embedded.EmbeddedMariaDb;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,8 +18,8 @@ public final class TestDatabase {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static String serverUrl; // without a database name
-    private static String user = "root";
-    private static String password = "";
+    private static String user;
+    private static String password;
 
     private TestDatabase() {
     }
@@ -34,7 +34,9 @@ public final class TestDatabase {
             } else {
                 EmbeddedMariaDb db = EmbeddedMariaDb.start(null, 0);
                 Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-mariadb-stop"));
-                serverUrl = "jdbc:mariadb://127.0.0.1:" + db.port() + "/";
+                serverUrl = db.serverUrl();
+                user = db.user();
+                password = db.password();
             }
         }
         return serverUrl;
@@ -47,10 +49,12 @@ public final class TestDatabase {
     }
 
     public static String user() {
+        server();
         return user;
     }
 
     public static String password() {
+        server();
         return password;
     }
 

@@ -1,5 +1,7 @@
 package org.switchboard.core.wakeup;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.wakeup.model.AttemptOutcome;
 import org.switchboard.core.wakeup.model.LocalWakeTime;
@@ -20,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The operator's time, daylight saving, the read-back sentence and the retry rule. */
+@ClockSensitive
 class WakeTimeTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

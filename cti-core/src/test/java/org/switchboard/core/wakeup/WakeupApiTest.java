@@ -1,5 +1,7 @@
 package org.switchboard.core.wakeup;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /api/wakeups} over real HTTP: book (one room, a group), list, change, cancel, report, refusals naming the field. */
+@ClockSensitive
 class WakeupApiTest {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -1,5 +1,7 @@
 package org.switchboard.core.wakeup;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.cli.CliTest;
@@ -17,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code wakeup book|change|cancel|list|report} as the operator and the night auditor run them. */
+@ClockSensitive
 class WakeupCommandTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package org.switchboard.core.wakeup;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The clock is set a few seconds before the booked minute instead of waiting for it; retries and
  * rings are seconds long here (minutes in a hotel).
  */
+@ClockSensitive
 class WakeupSimulatorTest {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -1,5 +1,7 @@
 package org.switchboard.core.wakeup;
 
+import org.switchboard.core.support.ClockSensitive;
+
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.support.AmiWarmUp;
@@ -32,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code wakeup_answered}, {@code wakeup_no_answer}, {@code wakeup_busy}) verbatim and in real time,
  * only echoing the daemon's ActionID: the outcomes, ring and talk times and Asterisk ids come out as recorded.
  */
+@ClockSensitive
 class WakeupTranscriptReplayTest {
 
     static final Map<String, String> RECORDING_FOR = Map.of("SIP/101", "wakeup_answered",

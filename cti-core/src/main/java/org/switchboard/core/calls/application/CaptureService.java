@@ -30,6 +30,7 @@ public final class CaptureService implements AutoCloseable {
     private final CallRepository repository;
     private final Clock clock;
     private final AtomicLong stored = new AtomicLong();
+    private Long failingSince; // capture thread only
     private final AtomicLong duplicates = new AtomicLong();
     private final List<CompletedCall> pending = new ArrayList<>();
     private final List<StoredCallListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -84,11 +85,22 @@ public final class CaptureService implements AutoCloseable {
                 }
                 pending.addAll(assembler.collectCompleted(clock.instant()));
                 storePending();
+                if (failingSince != null) {
+                    log.info("calls are stored again ({} s without storage)", (System.nanoTime() - failingSince) / 1_000_000_000);
+                    failingSince = null;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.error("call capture step failed; will retry: {}", e.toString());
+                // Said once per outage, not every second: the calls stay held and are stored when it passes.
+                if (failingSince == null) {
+                    failingSince = System.nanoTime();
+                    log.warn("cannot store calls ({}); holding {} completed call(s) and retrying every second",
+                            e.getMessage(), pending.size());
+                } else {
+                    log.debug("still cannot store calls: {}", e.toString());
+                }
                 sleepQuietly();
             }
         }

@@ -43,6 +43,8 @@ public final class ClassOfServiceSync implements AutoCloseable {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final java.util.Queue<Map.Entry<String, String>> confirmed = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean resendAll = true;
+    /** Said once per outage of the link, not once per room and pass (that was 421 lines in 7 s). */
+    private final java.util.concurrent.atomic.AtomicBoolean waitingForLinkSaid = new java.util.concurrent.atomic.AtomicBoolean();
     private final BackgroundLoop loop = new BackgroundLoop("class-of-service", java.time.Duration.ofSeconds(1), this::syncOnce);
 
     public ClassOfServiceSync(StayRepository stays, CreditBook credit, CosBook applied, Directory directory, AstDbWriter pbx,
@@ -61,6 +63,9 @@ public final class ClassOfServiceSync implements AutoCloseable {
     public void observe(PbxEvent e) {
         if (e instanceof PbxEvent.LinkUp) {
             resendAll = true;
+            if (waitingForLinkSaid.getAndSet(false)) {
+                log.info("PBX link is up: setting every room phone's class of service again");
+            }
             nudge();
         }
     }
@@ -87,6 +92,9 @@ public final class ClassOfServiceSync implements AutoCloseable {
         }
         recordConfirmed();
         announceNewBars();
+        if (waitingForLinkSaid.get()) {
+            return 0; // nothing can be set until the next login, which sends everything
+        }
         boolean all = resendAll;
         resendAll = false;
         Map<String, String> done = applied.applied();
@@ -101,9 +109,14 @@ public final class ClassOfServiceSync implements AutoCloseable {
                     if (failure == null) {
                         confirmed.add(Map.entry(ext, cos));
                         nudge();
+                    } else if (failure.contains("link is down")) {
+                        inFlight.remove(ext);
+                        resendAll = true;
+                        if (!waitingForLinkSaid.getAndSet(true)) {
+                            log.info("class of service waits for the PBX link: room phones are set when it is up");
+                        }
                     } else {
                         inFlight.remove(ext);
-                        resendAll |= failure.contains("link is down");
                         log.warn("extension {}: class of service {} not set: {}", ext, cos, failure);
                     }
                 });
