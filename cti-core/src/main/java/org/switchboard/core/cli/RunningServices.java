@@ -10,18 +10,18 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** What a long-running command started, closed in reverse order exactly once (shutdown hook or normal end). */
-final class RunningServices implements AutoCloseable {
+public final class RunningServices implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private boolean closed;
 
-    <T extends AutoCloseable> T add(T service) {
+    public <T extends AutoCloseable> T add(T service) {
         started.push(service);
         return service;
     }
 
     /** The database for a daemon: an embedded server in {@code dataDir}, or the configured external one. */
-    Database database(SwitchboardConfig.DatabaseSettings settings, Path dataDir, Path home, String who,
+    public Database database(SwitchboardConfig.DatabaseSettings settings, Path dataDir, Path home, String who,
                       java.util.function.Consumer<String> progress) {
         if (!settings.embedded()) {
             return add(Database.connectAndMigrate(settings.url(), settings.user(), settings.password()));
@@ -35,7 +35,7 @@ final class RunningServices implements AutoCloseable {
     }
 
     /** Progress lines of a start ("starting the database … 12 s") on the command's output, as they happen. */
-    static java.util.function.Consumer<String> printing(java.io.PrintWriter out) {
+    public static java.util.function.Consumer<String> printing(java.io.PrintWriter out) {
         return line -> {
             out.println("  " + line);
             out.flush();
@@ -43,7 +43,7 @@ final class RunningServices implements AutoCloseable {
     }
 
     /** Starts the HTTP API on the configured host and the given port; returns the bound port. */
-    int startApi(SwitchboardConfig config, Database db, java.time.Clock clock,
+    public int startApi(SwitchboardConfig config, Database db, java.time.Clock clock,
                  org.switchboard.core.daemon.CaptureDaemon daemon, int port) throws InterruptedException {
         var users = new org.switchboard.core.auth.application.UserDesk(
                 new org.switchboard.core.auth.infrastructure.UserRepository(db.dsl()), clock);
@@ -62,7 +62,7 @@ final class RunningServices implements AutoCloseable {
                 config.currency());
     }
 
-    void closeOnShutdown() {
+    public void closeOnShutdown() {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "switchboard-shutdown"));
     }
 

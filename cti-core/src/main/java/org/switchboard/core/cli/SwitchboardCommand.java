@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "switchboard 0.1.0",
         description = "Hotel CTI and call accounting for Asterisk.",
-        subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, CallsCommand.class,
+        subcommands = {RunCommand.class, CheckConfigCommand.class, CallsCommand.class,
                 RoomsCommand.class, RateCommand.class, RerateCommand.class, EnterCallCommand.class,
                 EditCallCommand.class, CallHistoryCommand.class, StayCommands.CheckIn.class, StayCommands.Move.class,
                 StayCommands.CheckOut.class, StayCommands.Guests.class, MetricsCommand.class, WakeupCommand.class,

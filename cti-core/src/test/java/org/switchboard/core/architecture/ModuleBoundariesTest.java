@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries of STYLE.md, checked on the compiled classes of all three modules. */
+/** The module boundaries of STYLE.md, checked on the compiled classes of the modules on this class path. */
 class ModuleBoundariesTest {
 
     static JavaClasses classes;
@@ -67,6 +67,15 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("org.switchboard.core.wakeup.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "io.netty..",
                         "org.switchboard.pbx..")
+                .check(classes);
+    }
+
+    @Test
+    void theDaemonsProductionCodeNeverUsesTheSimulatorTheDemoOrTheBenchmarks() {
+        noClasses().that().resideInAnyPackage("org.switchboard.core..", "org.switchboard.pbx.ami..",
+                        "org.switchboard.pbx.event..", "org.switchboard.billing..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.switchboard.pbx.sim..", "org.switchboard.demo..",
+                        "org.switchboard.benchmarks..", "org.switchboard.launcher..")
                 .check(classes);
     }
 }

@@ -136,18 +136,4 @@ public class CliTest {
         }
     }
 
-    @Test
-    void demoStartsItsOwnDatabaseAndPbxAndStoresCalls() {
-        System.setProperty("switchboard.home", home.toString());
-        Result r = run("demo", "--fresh", "--duration", "35", "--call-every", "250", "--http-port", "0",
-                "--config-dir", SHIPPED_CONFIG.toString());
-        assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("data: " + home.resolve("var/demo")), r.out());
-        assertTrue(r.out().contains("HTTP API (curl -b /tmp/sb.jar …): http://127.0.0.1:"), r.out());
-        assertTrue(r.out().matches("(?s).*log in \\(API\\): user demo, password [a-z2-9]{14} .*"), r.out());
-        Matcher m = Pattern.compile("Demo stopped: (\\d+) calls stored").matcher(r.out());
-        assertTrue(m.find(), r.out());
-        assertTrue(Integer.parseInt(m.group(1)) > 0, r.out());
-        assertFalse(Files.exists(RuntimeDatabase.file(home)), "the runtime file is withdrawn on exit");
-    }
 }

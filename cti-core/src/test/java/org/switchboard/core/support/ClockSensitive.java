@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * A test whose daemon, simulator or browser runs on the machine's wall clock ("today", "the next 07:30"), so it
  * could depend on the date or the machine's zone. Where Debian's libfaketime is installed, {@code mvn verify} runs
  * these once more with the clock moved to a 1st of the month on 29 February and once across a daylight-saving
- * night in another zone (cti-core's {@code date-proof} profile).
+ * night in another zone (the root pom's {@code date-proof} profile). The launcher's tests carry the same tag.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

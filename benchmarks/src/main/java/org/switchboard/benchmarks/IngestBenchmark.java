@@ -1,4 +1,4 @@
-package org.switchboard.core.bench;
+package org.switchboard.benchmarks;
 
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.daemon.CaptureDaemon;

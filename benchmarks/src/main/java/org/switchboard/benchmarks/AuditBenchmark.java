@@ -1,4 +1,4 @@
-package org.switchboard.core.bench;
+package org.switchboard.benchmarks;
 
 import org.switchboard.billing.audit.AuditFormats;
 import org.switchboard.billing.audit.AuditLine.Cause;

@@ -1,6 +1,6 @@
-package org.switchboard.core.console;
+package org.switchboard.demo;
 
-import org.switchboard.core.support.ClockSensitive;
+import org.junit.jupiter.api.Tag;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.switchboard.core.cli.Main;
+import org.switchboard.launcher.Main;
 import picocli.CommandLine;
 
 import java.io.File;
@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code target/screenshots/}. Where Chromium is not installed the test is skipped with the reason, unless
  * {@code SWITCHBOARD_REQUIRE_BROWSER=1} (as {@code .ci/run} sets after installing it) makes that a failure.
  */
-@ClockSensitive
+@Tag("clock") // runs on the wall clock: rerun with the date moved (the date-proof profile)
 class ConsoleBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");

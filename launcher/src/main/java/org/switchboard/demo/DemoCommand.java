@@ -1,5 +1,7 @@
-package org.switchboard.core.cli;
+package org.switchboard.demo;
 
+import org.switchboard.core.cli.ConfigOptions;
+import org.switchboard.core.cli.RunningServices;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.daemon.CaptureDaemon;
 import org.switchboard.core.directory.Extension;
@@ -27,7 +29,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "demo", description = "Embedded MariaDB + a simulated Asterisk making hotel traffic + the daemon.")
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions options;

@@ -1,4 +1,4 @@
-package org.switchboard.core.bench;
+package org.switchboard.benchmarks;
 
 import org.switchboard.core.calls.infrastructure.CallRepository;
 import org.switchboard.core.calls.model.CallDirection;

@@ -1,4 +1,4 @@
-package org.switchboard.core.cli;
+package org.switchboard.demo;
 
 import org.switchboard.billing.money.Money;
 import org.switchboard.core.config.SwitchboardConfig;
