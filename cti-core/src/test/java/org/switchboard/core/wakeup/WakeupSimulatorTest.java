@@ -224,6 +224,31 @@ class WakeupSimulatorTest {
     }
 
     @Test
+    void anEscalationDueWhileThePbxCannotBeReachedRingsTheOperatorOnceTheLinkIsUp() throws Exception {
+        WakeupSettings settings = fast(2, 10).withLateLimit(Duration.ofMinutes(10));
+        int port = pbx.port();
+        pbx.close(); // the daemon starts with the PBX unreachable: no login yet
+        try (WakeupRig rig = new WakeupRig(db, port, ZONE, WakeupRig.hotel(101, 3), settings, clock)) {
+            clock.setNow(DAY.atTime(7, 59, 57).atZone(ZONE).toInstant()); // however long the start took
+            rig.desk.book(new WakeupDesk.Request(List.of("101"), "08:00", null, false, "t", null));
+            clock.advance(Duration.ofMinutes(20)); // still down at ≈ 08:20: the 08:00 call is too late, escalated
+            assertTrue(WakeupRig.await(() -> rig.alarms() == 1, Duration.ofSeconds(20)),
+                    () -> "escalated while down: " + rig.repository.callsOn(DAY) + " at " + clock.instant());
+            assertEquals(CallStatus.ESCALATED, call(rig.repository.callsOn(DAY), "101", 1).status());
+
+            rooms.close();
+            pbx = new AmiServer("cti", "cti-secret", clock); // the PBX is back on its port
+            rooms = new WakeupResponder(pbx, clock, ZONE, ext -> Behaviour.ANSWER);
+            pbx.setOriginateHandler(rooms);
+            pbx.start(port);
+            assertTrue(pbx.awaitLogins(1, Duration.ofSeconds(30)), "the daemon logged in");
+            assertTrue(WakeupRig.await(() -> rooms.dialled().contains("SIP/9000"), Duration.ofSeconds(10)),
+                    "the operator was rung after the login, not only in the log: " + rooms.dialled());
+            assertEquals(List.of("SIP/9000"), rooms.dialled(), "only the operator: the guest's call stays escalated");
+        }
+    }
+
+    @Test
     void threeHundredRoomsShareThirtyChannelsInBookingOrder() throws Exception {
         rooms.answerAfter(Duration.ofMillis(1000)); // long enough that the first 30 all ring before one ends
         rooms.messageLasts(Duration.ofMillis(500));

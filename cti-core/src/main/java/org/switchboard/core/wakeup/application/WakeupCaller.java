@@ -101,6 +101,8 @@ public final class WakeupCaller implements AutoCloseable {
     private volatile boolean stopped;
     /** Calls are placed only while the AMI link is up; until then they wait (and count as late). */
     private boolean linkUp;
+    /** Escalations whose operator call could not be placed yet (link down); rung at the next login. */
+    private final List<Alarm> operatorRingsWaiting = new java.util.ArrayList<>();
 
     public WakeupCaller(WakeupRepository repository, WakeupTimers timers, Originator pbx, WakeupSettings settings,
                         ZoneId zone, Clock clock, Announcer announcer) {
@@ -274,6 +276,7 @@ public final class WakeupCaller implements AutoCloseable {
             }
         } else if (e instanceof PbxEvent.LinkUp) {
             linkUp = true;
+            ringWaitingOperatorCalls();
             dispatch();
         } else if (e instanceof PbxEvent.LinkDown) {
             linkUp = false;
@@ -303,6 +306,8 @@ public final class WakeupCaller implements AutoCloseable {
         Instant now = clock.instant();
         if (!linkUp) {
             waiting.removeIf(w -> escalatedAsTooLate(w, "PBX link down"));
+        } else if (!operatorRingsWaiting.isEmpty()) {
+            ringWaitingOperatorCalls(); // refused as "link down" just before this login's LinkUp
         }
         for (Ringing r : List.copyOf(byActionId.values())) {
             if (r.success == null && now.isAfter(r.placedAt.plus(settings.ringTimeout()).plus(RESPONSE_GRACE))) {
@@ -361,15 +366,43 @@ public final class WakeupCaller implements AutoCloseable {
                 alarm.room(), alarm.callNo(), alarm.dueAt().atZone(zone).toLocalTime(), alarm.reason(),
                 settings.operatorExtension());
         announcer.announce("wakeup-alarm", alarm);
+        ringOperator(alarm);
+    }
+
+    /**
+     * Rings the operator about {@code alarm}, or, while the PBX link is down (a start before the first login, an
+     * outage), keeps it and rings at the next login: the operator is never rung only in the log.
+     */
+    private void ringOperator(Alarm alarm) {
+        if (!linkUp) {
+            operatorRingsWaiting.add(alarm);
+            log.info("the operator will be rung for room {}'s wake-up when the PBX link is up", alarm.room());
+            return;
+        }
         pbx.originate(new OriginateRequest("wakeup-escalate-" + alarm.room() + "-" + alarm.callId(),
                         settings.dialString(settings.operatorExtension()), settings.escalationContext(), "s",
                         settings.ringTimeout(), "\"Wake-up " + alarm.room() + "\" <" + settings.operatorExtension() + ">",
                         Map.of(ESCALATION_VARIABLE, alarm.room())),
                 refusal -> {
                     if (refusal != null) {
-                        log.error("could not ring the operator for room {}'s wake-up: {}", alarm.room(), refusal);
+                        run(() -> operatorNotRung(alarm, refusal));
                     }
                 });
+    }
+
+    private void ringWaitingOperatorCalls() {
+        List<Alarm> rings = List.copyOf(operatorRingsWaiting);
+        operatorRingsWaiting.clear();
+        rings.forEach(this::ringOperator);
+    }
+
+    private void operatorNotRung(Alarm alarm, String refusal) {
+        if (refusal.contains("link is down")) {
+            operatorRingsWaiting.add(alarm); // tried again at the next login, or by watch() within a second
+            log.info("the operator will be rung for room {}'s wake-up when the PBX link is up", alarm.room());
+        } else {
+            log.error("could not ring the operator for room {}'s wake-up: {}", alarm.room(), refusal);
+        }
     }
 
     private void bookNextDay(WakeupCall call) {
