@@ -44,7 +44,13 @@ class RerateTest {
                 new TranscriptPlayer(pbx, 1, false, Clock.systemUTC())
                         .play(Transcript.fromResource("outbound_national_trunk_hangup"));
                 assertTrue(rig.awaitStored(1, Duration.ofSeconds(10)));
-                Thread.sleep(300);
+                // Priced right after it is stored: wait for the charge itself (300 ms of sleep was too short on a busy box).
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (db.dsl().fetchCount(org.switchboard.core.storage.jooq.Tables.CALL_CHARGES) == 0
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertEquals(1, db.dsl().fetchCount(org.switchboard.core.storage.jooq.Tables.CALL_CHARGES), "priced at capture");
             }
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             ChargeRepository charges = new ChargeRepository(db.dsl());
