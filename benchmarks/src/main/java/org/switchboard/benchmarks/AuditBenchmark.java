@@ -16,7 +16,7 @@ import org.switchboard.core.calls.model.Completeness;
 import org.switchboard.core.calls.model.Disposition;
 import org.switchboard.core.calls.model.TimeSource;
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.config.TariffLoader;
+import org.switchboard.core.rating.config.TariffLoader;
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
 import org.switchboard.core.folio.application.FolioServices;
@@ -24,7 +24,7 @@ import org.switchboard.core.metrics.model.MetricsSettings;
 import org.switchboard.core.rating.infrastructure.ChargeRepository;
 import org.switchboard.core.stays.infrastructure.StayRepository;
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.storage.embedded.EmbeddedMariaDb;
+import org.switchboard.embedded.EmbeddedMariaDb;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,7 +66,7 @@ public final class AuditBenchmark {
                 new Directory(ext, Map.of(), List.of()), TariffLoader.loadAll(configDir),
                 SwitchboardConfig.HttpSettings.defaults(), MetricsSettings.defaults());
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start(null, 0);
-             Database db = server.connectAndMigrate()) {
+             Database db = Database.connectAndMigrate(server)) {
             Instant start = config.businessDay().startOf(day);
             long t = System.nanoTime();
             StayRepository stays = new StayRepository(db.dsl());

@@ -7,7 +7,7 @@ import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
 import org.switchboard.core.directory.Trunk;
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.storage.embedded.EmbeddedMariaDb;
+import org.switchboard.embedded.EmbeddedMariaDb;
 import org.switchboard.pbx.ami.AmiSettings;
 import org.switchboard.pbx.sim.AmiMessage;
 import org.switchboard.pbx.sim.AmiServer;
@@ -50,7 +50,7 @@ public final class IngestBenchmark {
                 "operator", new Department("operator", "Operator", 3)), List.of(new Trunk("pstn", "SIP/trunk")));
 
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start(null, 0);
-             Database db = server.connectAndMigrate();
+             Database db = Database.connectAndMigrate(server);
              AmiServer pbx = new AmiServer("bench", "bench-secret", clock)) {
             int port = pbx.start(0);
             TrafficGenerator gen = new TrafficGenerator(pbx, new TrafficGenerator.Hotel(rooms, List.of("8000", "9000"),

@@ -17,7 +17,7 @@ import org.switchboard.core.metrics.model.AnswerReport;
 import org.switchboard.core.metrics.model.Measurement;
 import org.switchboard.core.metrics.model.OfferedCall;
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.storage.embedded.EmbeddedMariaDb;
+import org.switchboard.embedded.EmbeddedMariaDb;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +52,7 @@ public final class MetricsBenchmark {
         Random r = new Random(3);
         Instant month = LocalDate.of(2026, 11, 1).atStartOfDay(zone).toInstant();
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start(null, 0);
-             Database db = server.connectAndMigrate()) {
+             Database db = Database.connectAndMigrate(server)) {
             CallRepository calls = new CallRepository(db.dsl());
             MeasurementRepository repository = new MeasurementRepository(db.dsl());
             long t = System.nanoTime();

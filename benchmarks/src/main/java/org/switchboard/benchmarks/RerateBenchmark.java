@@ -8,11 +8,11 @@ import org.switchboard.core.calls.model.CompletedCall;
 import org.switchboard.core.calls.model.Completeness;
 import org.switchboard.core.calls.model.Disposition;
 import org.switchboard.core.calls.model.TimeSource;
-import org.switchboard.core.config.TariffLoader;
+import org.switchboard.core.rating.config.TariffLoader;
 import org.switchboard.core.rating.application.ChargeService;
 import org.switchboard.core.rating.infrastructure.ChargeRepository;
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.storage.embedded.EmbeddedMariaDb;
+import org.switchboard.embedded.EmbeddedMariaDb;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +40,7 @@ public final class RerateBenchmark {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         Clock clock = Clock.systemUTC();
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start(null, 0);
-             Database db = server.connectAndMigrate()) {
+             Database db = Database.connectAndMigrate(server)) {
             CallRepository calls = new CallRepository(db.dsl());
             Random r = new Random(11);
             String[] patterns = {"0%d1234567", "013%d1234567", "06%d23456", "0044%d123456", "00120%d5555", "02%d987654"};

@@ -7,7 +7,7 @@ import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
 import org.switchboard.core.directory.Trunk;
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.storage.embedded.EmbeddedMariaDb;
+import org.switchboard.embedded.EmbeddedMariaDb;
 import org.switchboard.core.wakeup.application.WakeupDesk;
 import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
 import org.switchboard.core.wakeup.model.CallStatus;
@@ -79,7 +79,7 @@ public final class WakeupBenchmark {
         WakeupSettings settings = WakeupSettings.defaults().withMaxChannels(channels);
 
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start(null, 0);
-             Database db = server.connectAndMigrate();
+             Database db = Database.connectAndMigrate(server);
              AmiServer pbx = new AmiServer("bench", "bench-secret", clock);
              WakeupResponder phones = new WakeupResponder(pbx, clock, zone, e -> WakeupResponder.Behaviour.ANSWER)) {
             pbx.setOriginateHandler(phones);

@@ -24,7 +24,7 @@ import java.util.Optional;
  * request needs a live session cookie (401), the session's CSRF token in {@code X-CSRF-Token} when it changes
  * anything (403), and a role allowed to do it (403).
  */
-final class ApiGate {
+public final class ApiGate {
 
     static final String COOKIE = "sb_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
@@ -87,7 +87,7 @@ final class ApiGate {
     }
 
     /** The logged-in user making the request (for the audit trail of what they do). */
-    static String user(FullHttpRequest req) {
+    public static String user(FullHttpRequest req) {
         String u = req.headers().get(USER_HEADER);
         return u == null ? "api" : u;
     }

@@ -22,18 +22,18 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** JSON in and out for the API's routes: one mapper, the error body, query parameters, request bodies. */
-final class ApiJson {
+public final class ApiJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** A request the client got wrong: status and the offending field. */
-    static final class BadRequest extends RuntimeException {
+    public static final class BadRequest extends RuntimeException {
         final HttpResponseStatus status;
         final String field;
 
-        BadRequest(HttpResponseStatus status, String field, String message) {
+        public BadRequest(HttpResponseStatus status, String field, String message) {
             super(message);
             this.status = status;
             this.field = field;
@@ -43,7 +43,7 @@ final class ApiJson {
     private ApiJson() {
     }
 
-    static FullHttpResponse respond(HttpResponseStatus status, Object body) {
+    public static FullHttpResponse respond(HttpResponseStatus status, Object body) {
         byte[] bytes = bytes(body);
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON + "; charset=utf-8");
@@ -51,7 +51,7 @@ final class ApiJson {
         return res;
     }
 
-    static byte[] bytes(Object body) {
+    public static byte[] bytes(Object body) {
         try {
             return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
@@ -59,7 +59,7 @@ final class ApiJson {
         }
     }
 
-    static Map<String, Object> error(String field, String message) {
+    public static Map<String, Object> error(String field, String message) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (field != null) {
             m.put("field", field);
@@ -68,7 +68,7 @@ final class ApiJson {
         return Map.of("error", m);
     }
 
-    static <T> T body(FullHttpRequest req, Class<T> type) {
+    public static <T> T body(FullHttpRequest req, Class<T> type) {
         try {
             return MAPPER.readValue(req.content().toString(StandardCharsets.UTF_8), type);
         } catch (JsonProcessingException e) {
@@ -78,7 +78,7 @@ final class ApiJson {
     }
 
     /** A query parameter, converted; null when absent or blank; 400 naming it when it does not convert. */
-    static <T> T param(Map<String, List<String>> p, String name, Function<String, T> parser, String expected) {
+    public static <T> T param(Map<String, List<String>> p, String name, Function<String, T> parser, String expected) {
         List<String> v = p.get(name);
         if (v == null || v.isEmpty() || v.get(0).isBlank()) {
             return null;
@@ -95,7 +95,7 @@ final class ApiJson {
     }
 
     /** {@code date=D}, or {@code from=D&to=D}: first and last day, inclusive; 400 naming what is missing or malformed. */
-    static java.time.LocalDate[] days(Map<String, List<String>> p) {
+    public static java.time.LocalDate[] days(Map<String, List<String>> p) {
         java.time.LocalDate date = param(p, "date", java.time.LocalDate::parse, "a date like 2026-11-23");
         java.time.LocalDate from = param(p, "from", java.time.LocalDate::parse, "a date like 2026-11-01");
         java.time.LocalDate to = param(p, "to", java.time.LocalDate::parse, "a date like 2026-11-30");
@@ -105,7 +105,7 @@ final class ApiJson {
         return date != null ? new java.time.LocalDate[] {date, date} : new java.time.LocalDate[] {from, to};
     }
 
-    static FullHttpResponse methodNotAllowed(String allowed, String path) {
+    public static FullHttpResponse methodNotAllowed(String allowed, String path) {
         return respond(HttpResponseStatus.METHOD_NOT_ALLOWED, error(null, "use " + allowed + " on " + path));
     }
 }

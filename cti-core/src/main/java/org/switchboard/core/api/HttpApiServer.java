@@ -1,5 +1,10 @@
 package org.switchboard.core.api;
 
+import org.switchboard.core.auth.web.*;
+import org.switchboard.core.folio.web.*;
+import org.switchboard.core.metrics.web.*;
+import org.switchboard.core.records.web.*;
+import org.switchboard.core.wakeup.web.*;
 import org.switchboard.core.config.SwitchboardConfig;
 
 import io.netty.bootstrap.ServerBootstrap;

@@ -6,9 +6,9 @@ import picocli.CommandLine.Option;
 import java.time.LocalDate;
 
 /** {@code --today | --date D | --from D --to D}, checked and resolved against a given "today". */
-final class DateRangeOptions {
+public final class DateRangeOptions {
 
-    static final class Day {
+    public static final class Day {
         @Option(names = "--today", description = "today in the hotel's time zone")
         boolean today;
         @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "a given date")
@@ -23,7 +23,7 @@ final class DateRangeOptions {
     LocalDate to;
 
     /** First and last date, inclusive. */
-    LocalDate[] resolve(LocalDate today) {
+    public LocalDate[] resolve(LocalDate today) {
         LocalDate first = day.today ? today : day.date != null ? day.date : day.from;
         LocalDate last = day.from == null ? first : to;
         if (day.from != null && to == null) {

@@ -2,7 +2,7 @@ package org.switchboard.core.cli;
 
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.storage.embedded.EmbeddedMariaDb;
+import org.switchboard.embedded.EmbeddedMariaDb;
 import org.switchboard.core.storage.RuntimeDatabase;
 
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ public final class RunningServices implements AutoCloseable {
         }
         RuntimeDatabase.requireNoneRunning(home);
         EmbeddedMariaDb server = add(EmbeddedMariaDb.start(dataDir, settings.embeddedPort(), progress));
-        Database db = add(server.connectAndMigrate());
+        Database db = add(Database.connectAndMigrate(server));
         RuntimeDatabase.publish(home, server.jdbcUrl(), server.user(), server.passwordFile(), who);
         add(() -> RuntimeDatabase.withdraw(home));
         return db;

@@ -1,5 +1,13 @@
 package org.switchboard.core.cli;
 
+import org.switchboard.core.auth.cli.*;
+import org.switchboard.core.directory.cli.*;
+import org.switchboard.core.folio.cli.*;
+import org.switchboard.core.metrics.cli.*;
+import org.switchboard.core.rating.cli.*;
+import org.switchboard.core.records.cli.*;
+import org.switchboard.core.stays.cli.*;
+import org.switchboard.core.wakeup.cli.*;
 import picocli.CommandLine.Command;
 
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "switchboard 0.1.0",

@@ -1,5 +1,9 @@
 package org.switchboard.core.config;
 
+import org.switchboard.core.folio.config.*;
+import org.switchboard.core.metrics.config.*;
+import org.switchboard.core.rating.config.*;
+import org.switchboard.core.wakeup.config.*;
 import org.switchboard.core.directory.Department;
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;

@@ -26,18 +26,18 @@ import java.util.function.Function;
  * that name the file, line and dotted key. Values are read as text and checked here, so that a
  * mistake is reported where the administrator made it. Not thread-safe; one per file.
  */
-final class YamlNodes {
+public final class YamlNodes {
 
     private final String file;
     private final List<ConfigError> errors;
 
-    YamlNodes(String file, List<ConfigError> errors) {
+    public YamlNodes(String file, List<ConfigError> errors) {
         this.file = file;
         this.errors = errors;
     }
 
     /** The root mapping, or null (with an error) if the file is missing, unreadable or not a mapping. */
-    MappingNode load(Path path) {
+    public MappingNode load(Path path) {
         if (!Files.isRegularFile(path)) {
             errors.add(new ConfigError(file, 0, "(file)", "file not found"));
             return null;
@@ -57,12 +57,12 @@ final class YamlNodes {
         return null;
     }
 
-    static int line(Node n) {
+    public static int line(Node n) {
         return n.getStartMark().getLine() + 1;
     }
 
     /** The keys of a mapping, checked against the allowed ones (a typo is an error, not ignored). */
-    Map<String, Node> entries(MappingNode m, String path, Set<String> allowed) {
+    public Map<String, Node> entries(MappingNode m, String path, Set<String> allowed) {
         Map<String, Node> out = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
@@ -78,7 +78,7 @@ final class YamlNodes {
         return out;
     }
 
-    MappingNode mapping(Map<String, Node> entries, String key, String path, Node parent, boolean required) {
+    public MappingNode mapping(Map<String, Node> entries, String key, String path, Node parent, boolean required) {
         Node n = entries.get(key);
         String full = join(path, key);
         if (n == null) {
@@ -94,7 +94,7 @@ final class YamlNodes {
         return null;
     }
 
-    List<Node> sequence(Map<String, Node> entries, String key, String path, Node parent) {
+    public List<Node> sequence(Map<String, Node> entries, String key, String path, Node parent) {
         Node n = entries.get(key);
         if (n == null) {
             return List.of();
@@ -106,7 +106,7 @@ final class YamlNodes {
         return List.of();
     }
 
-    String text(Map<String, Node> entries, String key, String path, Node parent, String fallback) {
+    public String text(Map<String, Node> entries, String key, String path, Node parent, String fallback) {
         Node n = entries.get(key);
         if (n == null) {
             if (fallback == null) {
@@ -126,7 +126,7 @@ final class YamlNodes {
     }
 
     /** Reads and converts a value; a conversion failure is reported with the offending value. */
-    <T> T value(Map<String, Node> entries, String key, String path, Node parent, String fallback,
+    public <T> T value(Map<String, Node> entries, String key, String path, Node parent, String fallback,
                 String expectation, Function<String, T> parse) {
         String raw = text(entries, key, path, parent, fallback);
         if (raw == null) {
@@ -145,7 +145,7 @@ final class YamlNodes {
         return null;
     }
 
-    int intInRange(Map<String, Node> entries, String key, String path, Node parent, int fallback, int min, int max) {
+    public int intInRange(Map<String, Node> entries, String key, String path, Node parent, int fallback, int min, int max) {
         Integer v = value(entries, key, path, parent, String.valueOf(fallback),
                 "a whole number from " + min + " to " + max, s -> {
                     int i = Integer.parseInt(s);
@@ -154,7 +154,7 @@ final class YamlNodes {
         return v == null ? fallback : v;
     }
 
-    void error(Node at, String key, String message) {
+    public void error(Node at, String key, String message) {
         errors.add(new ConfigError(file, at == null ? 0 : line(at), key, message));
     }
 

@@ -44,6 +44,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Connects to an embedded server as its daemon user, and migrates. */
+    public static Database connectAndMigrate(org.switchboard.embedded.EmbeddedMariaDb server) {
+        return connectAndMigrate(server.jdbcUrl(), server.user(), server.password());
+    }
+
     /** Connects without migrating (read-only CLI commands). */
     public static Database connect(String jdbcUrl, String user, String password) {
         HikariConfig cfg = new HikariConfig();

@@ -1,7 +1,7 @@
 package org.switchboard.core.storage;
 
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.storage.embedded.OwnerOnlyFiles;
+import org.switchboard.embedded.OwnerOnlyFiles;
 
 import java.io.IOException;
 import java.io.InputStream;

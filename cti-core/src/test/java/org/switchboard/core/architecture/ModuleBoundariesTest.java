@@ -78,4 +78,12 @@ class ModuleBoundariesTest {
                         "org.switchboard.benchmarks..", "org.switchboard.launcher..")
                 .check(classes);
     }
+
+    @Test
+    void theEmbeddedDatabaseKnowsNothingOfTheDaemon() {
+        noClasses().that().resideInAPackage("org.switchboard.embedded..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.switchboard.core..", "org.switchboard.pbx..",
+                        "org.switchboard.billing..")
+                .check(classes);
+    }
 }

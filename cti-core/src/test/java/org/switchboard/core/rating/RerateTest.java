@@ -5,7 +5,7 @@ import org.switchboard.core.support.ClockSensitive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.billing.rating.Rater;
-import org.switchboard.core.config.TariffLoader;
+import org.switchboard.core.rating.config.TariffLoader;
 import org.switchboard.core.rating.application.ChargeService;
 import org.switchboard.core.rating.infrastructure.ChargeRepository;
 import org.switchboard.core.storage.Database;

@@ -11,7 +11,7 @@ import org.switchboard.billing.tariff.Category;
 import org.switchboard.billing.tariff.Tariff;
 import org.switchboard.core.config.ConfigError;
 import org.switchboard.core.config.ConfigException;
-import org.switchboard.core.config.TariffLoader;
+import org.switchboard.core.rating.config.TariffLoader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

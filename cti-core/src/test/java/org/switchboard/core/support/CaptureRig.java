@@ -4,7 +4,7 @@ import org.switchboard.billing.rating.TariffBook;
 import org.switchboard.core.calls.application.CaptureService;
 import org.switchboard.core.calls.infrastructure.CallRepository;
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.config.TariffLoader;
+import org.switchboard.core.rating.config.TariffLoader;
 import org.switchboard.core.daemon.CaptureDaemon;
 import org.switchboard.core.directory.Department;
 import org.switchboard.core.directory.Directory;

@@ -1,7 +1,7 @@
 package org.switchboard.core.support;
 
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.storage.embedded.EmbeddedMariaDb;
+import org.switchboard.embedded.EmbeddedMariaDb;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

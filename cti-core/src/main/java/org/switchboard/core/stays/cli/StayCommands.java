@@ -1,0 +1,143 @@
+package org.switchboard.core.stays.cli;
+
+import org.switchboard.core.api.*;
+import org.switchboard.core.cli.*;
+import org.switchboard.core.config.*;
+
+import org.switchboard.billing.money.Money;
+import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.stays.application.StayDesk;
+import org.switchboard.core.stays.infrastructure.StayRepository;
+import org.switchboard.core.storage.Database;
+import org.switchboard.core.storage.RuntimeDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/** Front-office commands for guest stays; each is one short class, sharing how they reach the desk. */
+public final class StayCommands {
+
+    private StayCommands() {
+    }
+
+    /** Runs a front-office action and prints its outcome: exit 0 when done, 2 when refused. */
+    public static int act(ConfigOptions options, CommandSpec spec, String command,
+                   Function<SwitchboardConfig, Function<StayDesk, StayDesk.Outcome>> action) {
+        SwitchboardConfig c = options.load();
+        try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
+            StayDesk desk = new StayDesk(new StayRepository(db.dsl()), c.directory(), Clock.systemUTC(),
+                    wakeUpsFollowTheGuest(c, db, spec.commandLine().getOut()));
+            StayDesk.Outcome o = action.apply(c).apply(desk);
+            if (o instanceof StayDesk.Refused r) {
+                spec.commandLine().getErr().println("switchboard " + command + ": " + r.message());
+                return 2;
+            }
+            spec.commandLine().getOut().println(((StayDesk.Done) o).message());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    /** Wake-ups follow the guest; the wake-up timers are opened only when a room changes, not for every stay command. */
+    private static StayDesk.RoomChanges wakeUpsFollowTheGuest(SwitchboardConfig c, Database db, java.io.PrintWriter out) {
+        return org.switchboard.core.wakeup.application.WakeupDesk.followingGuests(action -> withWakeups(c, db, action),
+                out::println);
+    }
+
+    private static void withWakeups(SwitchboardConfig c, Database db,
+                                    java.util.function.Consumer<org.switchboard.core.wakeup.application.WakeupDesk> action) {
+        try (var timers = org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers.open(db.dataSource(),
+                Clock.systemUTC())) {
+            action.accept(org.switchboard.core.wakeup.application.WakeupDesk.on(db, timers, c, Clock.systemUTC()));
+        }
+    }
+
+    @Command(name = "checkin", description = "Check a guest in: account (帐户名), room, deposit; --sharer-of for a second guest in the room.")
+    public static final class CheckIn implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Option(names = "--room", required = true)
+        String room;
+        @Option(names = "--account", required = true, description = "the account id, e.g. the PMS folio number")
+        String account;
+        @Option(names = "--name", required = true, description = "the account name (帐户名)")
+        String name;
+        @Option(names = "--deposit", defaultValue = "0", description = "deposit / credit, in the tariff's currency")
+        String deposit;
+        @Option(names = "--sharer-of", paramLabel = "ACCOUNT", description = "the main account of the room")
+        String sharerOf;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return act(options, spec, "checkin", c -> desk -> desk.checkIn(account, name, room,
+                    Money.of(deposit, c.currency()), sharerOf));
+        }
+    }
+
+    @Command(name = "move", description = "Move a guest to another room.")
+    public static final class Move implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Option(names = "--account", required = true)
+        String account;
+        @Option(names = "--to-room", required = true)
+        String room;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return act(options, spec, "move", c -> desk -> desk.move(account, room));
+        }
+    }
+
+    @Command(name = "checkout", description = "Check a guest out.")
+    public static final class CheckOut implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Option(names = "--account", required = true)
+        String account;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return act(options, spec, "checkout", c -> desk -> desk.checkOut(account));
+        }
+    }
+
+    @Command(name = "guests", description = "Guests in house, by room.")
+    public static final class Guests implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SwitchboardConfig c = options.load();
+            DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(c.hotelZone());
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
+                var guests = new StayRepository(db.dsl()).inHouse();
+                guests.stream().sorted(java.util.Comparator.comparing(StayRepository.InHouse::room)).forEach(g ->
+                        out.printf("room %-6s %-12s %-20s since %s  deposit %s%s%n", g.room(), g.accountId(), g.name(),
+                                fmt.format(g.since()), g.deposit(),
+                                g.paidBy().equals(g.accountId()) ? "" : "  (sharer of " + g.paidBy() + ")"));
+                out.printf("%d guest(s) in house%n", guests.size());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}
