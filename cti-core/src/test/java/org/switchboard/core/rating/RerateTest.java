@@ -10,6 +10,7 @@ import org.switchboard.core.rating.application.ChargeService;
 import org.switchboard.core.rating.infrastructure.ChargeRepository;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.support.CaptureRig;
+import org.switchboard.core.support.ShiftedClock;
 import org.switchboard.core.support.TestDatabase;
 import org.switchboard.pbx.sim.AmiServer;
 import org.switchboard.pbx.sim.Transcript;
@@ -35,14 +36,17 @@ class RerateTest {
 
     @Test
     void rerateChangesNothingTwiceAndPicksUpACorrectedTariff() throws Exception {
+        Transcript recorded = Transcript.fromResource("outbound_national_trunk_hangup");
+        // On a clock anchored at the recording (a Monday morning): the tariff's night and weekend bands would price
+        // the same call differently at another hour or day (the date proof's Sunday night found it).
+        Clock clock = new ShiftedClock().setNow(recorded.recordedStart());
         try (Database db = TestDatabase.freshDatabase();
-             AmiServer pbx = new AmiServer("cti", "cti-secret", Clock.systemUTC())) {
+             AmiServer pbx = new AmiServer("cti", "cti-secret", clock)) {
             int port = pbx.start(0);
-            try (CaptureRig rig = new CaptureRig(db, port)) {
+            try (CaptureRig rig = new CaptureRig(db, port, Duration.ofMillis(100), CaptureRig.recordingHotel(), clock)) {
                 assertTrue(pbx.awaitLogins(1, Duration.ofSeconds(10)));
                 Thread.sleep(300);
-                new TranscriptPlayer(pbx, 1, false, Clock.systemUTC())
-                        .play(Transcript.fromResource("outbound_national_trunk_hangup"));
+                new TranscriptPlayer(pbx, 1, false, clock).play(recorded);
                 assertTrue(rig.awaitStored(1, Duration.ofSeconds(10)));
                 // Priced right after it is stored: wait for the charge itself (300 ms of sleep was too short on a busy box).
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -52,7 +56,7 @@ class RerateTest {
                 }
                 assertEquals(1, db.dsl().fetchCount(org.switchboard.core.storage.jooq.Tables.CALL_CHARGES), "priced at capture");
             }
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            LocalDate today = LocalDate.ofInstant(recorded.recordedStart(), ZoneOffset.UTC);
             ChargeRepository charges = new ChargeRepository(db.dsl());
             ChargeService same = new ChargeService(new Rater(CaptureRig.exampleTariffs()), charges, ZoneOffset.UTC,
                     Clock.systemUTC());
