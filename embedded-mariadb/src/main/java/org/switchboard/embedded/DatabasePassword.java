@@ -22,7 +22,7 @@ public final class DatabasePassword {
     public static String readOrCreate(Path file) {
         try {
             if (Files.isRegularFile(file)) {
-                if (OwnerOnlyFiles.readableByOthers(file)) {
+                if (OwnerOnlyFiles.readableByAnyoneElse(file)) {
                     Files.setPosixFilePermissions(file, OwnerOnlyFiles.SECRET);
                 }
                 String stored = Files.readString(file).trim();

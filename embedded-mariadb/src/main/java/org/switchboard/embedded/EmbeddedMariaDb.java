@@ -87,7 +87,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** How long a start may take: generous, for a busy 2-core machine; {@code SWITCHBOARD_DB_START_SECONDS} overrides. */
     private static Duration startLimit() {
         String s = System.getenv("SWITCHBOARD_DB_START_SECONDS");
-        return Duration.ofSeconds(s != null && s.matches("\\d{1,4}") ? Long.parseLong(s) : 180);
+        if (s == null || s.isBlank()) {
+            return Duration.ofSeconds(180);
+        }
+        if (!s.trim().matches("[1-9]\\d{0,3}")) {
+            throw new IllegalArgumentException("SWITCHBOARD_DB_START_SECONDS='" + s + "' is not a number of seconds (1-9999)");
+        }
+        return Duration.ofSeconds(Long.parseLong(s.trim()));
     }
 
     private static int freePort() throws IOException {

@@ -50,8 +50,8 @@ public final class OwnerOnlyFiles {
         return dir;
     }
 
-    /** True when users other than the owner may read {@code file}. */
-    public static boolean readableByOthers(Path file) throws IOException {
+    /** True when anyone but the owner (its group or other users) may read {@code file}. */
+    public static boolean readableByAnyoneElse(Path file) throws IOException {
         Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
         return p.contains(PosixFilePermission.OTHERS_READ) || p.contains(PosixFilePermission.GROUP_READ);
     }

@@ -375,8 +375,7 @@ public final class WakeupCaller implements AutoCloseable {
      */
     private void ringOperator(Alarm alarm) {
         if (!linkUp) {
-            operatorRingsWaiting.add(alarm);
-            log.info("the operator will be rung for room {}'s wake-up when the PBX link is up", alarm.room());
+            keepForTheLink(alarm);
             return;
         }
         pbx.originate(new OriginateRequest("wakeup-escalate-" + alarm.room() + "-" + alarm.callId(),
@@ -390,6 +389,11 @@ public final class WakeupCaller implements AutoCloseable {
                 });
     }
 
+    private void keepForTheLink(Alarm alarm) {
+        operatorRingsWaiting.add(alarm);
+        log.info("the operator will be rung for room {}'s wake-up when the PBX link is up", alarm.room());
+    }
+
     private void ringWaitingOperatorCalls() {
         List<Alarm> rings = List.copyOf(operatorRingsWaiting);
         operatorRingsWaiting.clear();
@@ -398,8 +402,7 @@ public final class WakeupCaller implements AutoCloseable {
 
     private void operatorNotRung(Alarm alarm, String refusal) {
         if (refusal.contains("link is down")) {
-            operatorRingsWaiting.add(alarm); // tried again at the next login, or by watch() within a second
-            log.info("the operator will be rung for room {}'s wake-up when the PBX link is up", alarm.room());
+            keepForTheLink(alarm); // tried again at the next login, or by watch() within a second
         } else {
             log.error("could not ring the operator for room {}'s wake-up: {}", alarm.room(), refusal);
         }
