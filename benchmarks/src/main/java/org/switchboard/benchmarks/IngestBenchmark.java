@@ -1,7 +1,7 @@
 package org.switchboard.benchmarks;
 
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.daemon.CaptureDaemon;
+import org.switchboard.core.daemon.Daemon;
 import org.switchboard.core.directory.Department;
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
@@ -76,7 +76,7 @@ public final class IngestBenchmark {
             AmiSettings ami = new AmiSettings("127.0.0.1", port, "bench", "bench-secret", ZoneOffset.UTC,
                     Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(100),
                     Duration.ofSeconds(1), 200_000);
-            try (CaptureDaemon daemon = new CaptureDaemon(config, ami, db, clock)) {
+            try (Daemon daemon = Daemon.assemble(config, ami, db, clock)) {
                 daemon.start();
                 if (!pbx.awaitLogins(1, Duration.ofSeconds(20))) {
                     throw new IllegalStateException("daemon did not log in");

@@ -1,7 +1,7 @@
 package org.switchboard.benchmarks;
 
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.daemon.CaptureDaemon;
+import org.switchboard.core.daemon.Daemon;
 import org.switchboard.core.directory.Department;
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
@@ -91,7 +91,7 @@ public final class WakeupBenchmark {
                     "5550100", directory, new org.switchboard.billing.rating.TariffBook(List.of()),
                     SwitchboardConfig.HttpSettings.defaults(), org.switchboard.core.metrics.model.MetricsSettings.defaults(),
                     settings);
-            try (CaptureDaemon daemon = new CaptureDaemon(config, ami, db, clock)) {
+            try (Daemon daemon = Daemon.assemble(config, ami, db, clock)) {
                 daemon.start();
                 if (!pbx.awaitLogins(1, Duration.ofSeconds(20))) {
                     throw new IllegalStateException("daemon did not log in");

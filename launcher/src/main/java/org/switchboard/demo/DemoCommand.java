@@ -1,9 +1,11 @@
 package org.switchboard.demo;
 
+import org.switchboard.core.refusal.Refusal;
+
 import org.switchboard.core.cli.ConfigOptions;
 import org.switchboard.core.cli.RunningServices;
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.daemon.CaptureDaemon;
+import org.switchboard.core.daemon.Daemon;
 import org.switchboard.core.directory.Extension;
 import org.switchboard.core.storage.Database;
 import org.switchboard.pbx.ami.AmiSettings;
@@ -77,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         pbx.setOriginateHandler(rooms);
         config = config.withWakeup(config.wakeup().withTiming(Duration.ofSeconds(15), Duration.ofSeconds(30), 1)
                 .withMinimumAnswer(Duration.ofSeconds(2)));
-        CaptureDaemon daemon = services.add(new CaptureDaemon(config, ami, db, clock));
+        Daemon daemon = services.add(Daemon.assemble(config, ami, db, clock));
         daemon.start();
         TrafficGenerator.Hotel hotel = simulatedHotel(config);
         DemoFrontOffice frontOffice = new DemoFrontOffice(daemon.stayDesk(), pbx, config, hotel.rooms(), out);
@@ -86,8 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
         traffic.start(Duration.ofMillis(callEveryMs));
         List<String> booked = bookDemoWakeups(config, daemon, db, clock);
         String demoPassword = demoUser(db, clock);
-        int apiPort = services.startApi(config, db, clock, daemon,
-                httpPort != null ? httpPort : config.http().port());
+        int apiPort = daemon.serveApi(httpPort != null ? httpPort : config.http().port());
 
         out.printf("Demo running: simulated Asterisk on 127.0.0.1:%d, a new call every ~%.1f s.%n", port,
                 callEveryMs / 1000.0);
@@ -192,7 +193,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Books six rooms at the next whole minute at least 20 s away: one each of the outcomes, one with a second call. */
-    private static List<String> bookDemoWakeups(SwitchboardConfig config, CaptureDaemon daemon, Database db, Clock clock) {
+    private static List<String> bookDemoWakeups(SwitchboardConfig config, Daemon daemon, Database db, Clock clock) {
         java.time.ZonedDateTime at = clock.instant().atZone(config.hotelZone()).plusSeconds(20)
                 .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1);
         var stays = new org.switchboard.core.stays.infrastructure.StayRepository(db.dsl());
@@ -207,7 +208,7 @@ public final class DemoCommand implements Callable<Integer> {
                 desk.book(new org.switchboard.core.wakeup.application.WakeupDesk.Request(List.of(room),
                         at.toLocalDateTime().toString(), i == 0 ? Duration.ofMinutes(1) : null, false, "demo", null))
                         .forEach(b -> out.add(b.readBack() + "  [" + demoBehaviour(room).name().toLowerCase() + "]"));
-            } catch (org.switchboard.core.wakeup.application.WakeupDesk.Refused e) {
+            } catch (Refusal e) {
                 out.add("room " + room + ": " + e.getMessage());
             }
         }

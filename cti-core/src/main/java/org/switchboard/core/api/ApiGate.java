@@ -16,6 +16,7 @@ import org.switchboard.core.auth.application.UserDesk;
 import org.switchboard.core.auth.model.Session;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +29,6 @@ public final class ApiGate {
 
     static final String COOKIE = "sb_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
-    /** Set by the gate to the logged-in user's name (any such header from the client is removed first). */
-    static final String USER_HEADER = "X-Switchboard-User";
     private static final Logger log = LoggerFactory.getLogger(ApiGate.class);
 
     record LoginBody(String username, String password) {
@@ -41,55 +40,58 @@ public final class ApiGate {
         this.access = access;
     }
 
-    /** A response that ends the request here (login, logout, me, or a refusal), or null to let it through. */
-    FullHttpResponse check(FullHttpRequest req, String path) {
-        req.headers().remove(USER_HEADER);
-        if (!path.startsWith("/api/") && !path.equals("/api")) {
-            return null;
-        }
-        if (path.equals("/api/login")) {
-            return req.method().equals(HttpMethod.POST) ? login(req) : ApiJson.methodNotAllowed("POST", path);
-        }
+    /** What the gate decided for a request under {@code /api/} that needs a login. */
+    sealed interface Verdict permits Pass, Refuse {
+    }
+
+    record Pass(Session session) implements Verdict {
+    }
+
+    record Refuse(FullHttpResponse response) implements Verdict {
+    }
+
+    /** A live session whose user is unchanged since the login, with the CSRF token on anything that changes state. */
+    Verdict check(FullHttpRequest req) {
         Optional<Session> session = access.sessions().find(cookie(req));
         if (session.isEmpty()) {
-            return ApiJson.respond(HttpResponseStatus.UNAUTHORIZED, ApiJson.error(null, "log in first: POST /api/login"));
+            return refuse(HttpResponseStatus.UNAUTHORIZED, null, "log in first: POST /api/login");
         }
         Session s = session.get();
         if (!access.users().current(s.username()).map(u -> u.role() == s.role()).orElse(false)) {
             access.sessions().close(s.token()); // disabled, or given another role, since this login
-            return ApiJson.respond(HttpResponseStatus.UNAUTHORIZED, ApiJson.error(null,
-                    "your user was disabled or changed since you logged in: log in again"));
+            return refuse(HttpResponseStatus.UNAUTHORIZED, null,
+                    "your user was disabled or changed since you logged in: log in again");
         }
         boolean safe = req.method().equals(HttpMethod.GET) || req.method().equals(HttpMethod.HEAD);
         if (!safe && !s.csrfToken().equals(req.headers().get(CSRF_HEADER))) {
-            return ApiJson.respond(HttpResponseStatus.FORBIDDEN, ApiJson.error(CSRF_HEADER,
-                    "missing or wrong " + CSRF_HEADER + " header (GET /api/me gives it)"));
+            return refuse(HttpResponseStatus.FORBIDDEN, CSRF_HEADER,
+                    "missing or wrong " + CSRF_HEADER + " header (GET /api/me gives it)");
         }
-        if (!AccessPolicy.allowed(s.role(), req.method(), path)) {
-            return ApiJson.respond(HttpResponseStatus.FORBIDDEN, ApiJson.error(null,
-                    "the " + s.role().label() + " role may not " + req.method() + " " + path));
-        }
-        req.headers().set(USER_HEADER, s.username());
-        if (path.equals("/api/me")) {
-            return req.method().equals(HttpMethod.GET) ? ApiJson.respond(HttpResponseStatus.OK, me(s))
-                    : ApiJson.methodNotAllowed("GET", path);
-        }
-        if (path.equals("/api/logout")) {
-            if (!req.method().equals(HttpMethod.POST)) {
-                return ApiJson.methodNotAllowed("POST", path);
-            }
-            access.sessions().close(s.token());
-            FullHttpResponse res = ApiJson.respond(HttpResponseStatus.OK, Map.of("message", "logged out"));
-            res.headers().add(HttpHeaderNames.SET_COOKIE, cookieHeader("", 0));
-            return res;
-        }
-        return null;
+        return new Pass(s);
     }
 
-    /** The logged-in user making the request (for the audit trail of what they do). */
-    public static String user(FullHttpRequest req) {
-        String u = req.headers().get(USER_HEADER);
-        return u == null ? "api" : u;
+    /** Whether a path is the API's, where every route but the login needs a session. */
+    static boolean guards(String path) {
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    /** The gate's own routes: log in, log out, who am I. */
+    List<Route> routes() {
+        return List.of(
+                Route.post("/api/login", Route.Access.PUBLIC, r -> login(r.http())),
+                Route.post("/api/logout", Route.Access.SIGNED_IN, this::logout),
+                Route.get("/api/me", Route.Access.SIGNED_IN, r -> ApiJson.respond(HttpResponseStatus.OK, me(r.session()))));
+    }
+
+    private FullHttpResponse logout(ApiRequest r) {
+        access.sessions().close(r.session().token());
+        FullHttpResponse res = ApiJson.respond(HttpResponseStatus.OK, Map.of("message", "logged out"));
+        res.headers().add(HttpHeaderNames.SET_COOKIE, cookieHeader("", 0));
+        return res;
+    }
+
+    private static Refuse refuse(HttpResponseStatus status, String field, String message) {
+        return new Refuse(ApiJson.respond(status, ApiJson.error(field, message)));
     }
 
     private FullHttpResponse login(FullHttpRequest req) {

@@ -105,6 +105,14 @@ public final class ApiJson {
         return date != null ? new java.time.LocalDate[] {date, date} : new java.time.LocalDate[] {from, to};
     }
 
+    /** A body field that must be given; 400 naming it when missing or blank. */
+    public static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new BadRequest(HttpResponseStatus.BAD_REQUEST, field, field + " is required");
+        }
+        return value;
+    }
+
     public static FullHttpResponse methodNotAllowed(String allowed, String path) {
         return respond(HttpResponseStatus.METHOD_NOT_ALLOWED, error(null, "use " + allowed + " on " + path));
     }

@@ -2,17 +2,17 @@ package org.switchboard.core.api;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,14 +35,17 @@ final class ConsoleRoutes implements ApiRoutes {
     }
 
     @Override
-    public FullHttpResponse handle(FullHttpRequest req, QueryStringDecoder q) {
-        String[] file = FILES.get(q.path());
-        if (file == null) {
-            return null;
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (var file : FILES.entrySet()) {
+            for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
+                routes.add(new Route(method, file.getKey(), Route.Access.PUBLIC, r -> serve(file.getValue())));
+            }
         }
-        if (!req.method().equals(HttpMethod.GET) && !req.method().equals(HttpMethod.HEAD)) {
-            return ApiJson.methodNotAllowed("GET", q.path());
-        }
+        return routes;
+    }
+
+    private FullHttpResponse serve(String[] file) {
         byte[] bytes = content.get(file[0]);
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                 Unpooled.wrappedBuffer(bytes));

@@ -1,12 +1,5 @@
 package org.switchboard.core.api;
 
-import org.switchboard.core.auth.web.*;
-import org.switchboard.core.folio.web.*;
-import org.switchboard.core.metrics.web.*;
-import org.switchboard.core.records.web.*;
-import org.switchboard.core.wakeup.web.*;
-import org.switchboard.core.config.SwitchboardConfig;
-
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -17,19 +10,15 @@ import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.core.metrics.application.LiveBoard;
-import org.switchboard.core.metrics.application.MetricsDesk;
-import org.switchboard.core.records.CallRecordDesk;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The daemon's HTTP API (JSON). The bootstrap only: the pipeline is {@link HttpApiInitializer},
- * the router {@link ApiHandler}, the logic in its {@link ApiRoutes}. Handlers that touch the database run on their own executor
+ * The daemon's HTTP API (JSON) and console. The bootstrap only: the pipeline is {@link HttpApiInitializer},
+ * the router {@link ApiHandler}, the endpoints the capabilities' {@link ApiRoutes}. Handlers that touch the database run on their own executor
  * group, never on the event loop.
  */
 public final class HttpApiServer implements AutoCloseable {
@@ -44,9 +33,8 @@ public final class HttpApiServer implements AutoCloseable {
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     private Channel channel;
     private final ApiGate gate;
-    private final ApiAccess access;
     private final io.netty.handler.ssl.SslContext tls;
-    private SwitchboardConfig configuration;
+    private RouteTable table;
 
     /** Every request under {@code /api/} passes {@code access}: login, session, CSRF token, role. Plain HTTP. */
     public HttpApiServer(ApiAccess access) {
@@ -56,14 +44,7 @@ public final class HttpApiServer implements AutoCloseable {
     /** As above, over TLS when {@code tls} is given (see {@link #tlsFromKeystore}). */
     public HttpApiServer(ApiAccess access, io.netty.handler.ssl.SslContext tls) {
         this.gate = new ApiGate(java.util.Objects.requireNonNull(access, "access"));
-        this.access = access;
         this.tls = tls;
-    }
-
-    /** Lets admins see the running configuration (secrets masked) at {@code GET /api/config}. */
-    public HttpApiServer showingConfiguration(SwitchboardConfig config) {
-        this.configuration = config;
-        return this;
     }
 
     /** A server TLS context from a PKCS#12 keystore holding the certificate chain and its private key. */
@@ -80,49 +61,26 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    /** Binds and returns the port (port 0 picks a free one). */
-    public int start(String host, int port, CallRecordDesk desk, ZoneId hotelZone) throws InterruptedException {
-        return start(host, port, new ApiHandler(List.of(new CallRecordsRoutes(desk, hotelZone)), null, gate));
-    }
-
-    /** With the answer-speed report, the live board and its stream as well. */
-    public int start(String host, int port, CallRecordDesk desk, MetricsDesk metrics, LiveBoard board, Clock clock,
-                     ZoneId hotelZone) throws InterruptedException {
-        return start(host, port, desk, metrics, board, clock, hotelZone, null);
-    }
-
-    /** With wake-up calls as well ({@code wakeups} may be null: no wake-up routes). */
-    public int start(String host, int port, CallRecordDesk desk, MetricsDesk metrics, LiveBoard board, Clock clock,
-                     ZoneId hotelZone, org.switchboard.core.wakeup.application.WakeupDesk wakeups)
-            throws InterruptedException {
-        List<ApiRoutes> routes = new java.util.ArrayList<>(List.of(new CallRecordsRoutes(desk, hotelZone),
-                new MetricsRoutes(metrics, board, clock, hotelZone)));
-        if (wakeups != null) {
-            routes.add(new WakeupRoutes(wakeups, clock, hotelZone));
-        }
-        return start(host, port, new ApiHandler(routes, new LiveStream(board, clock), gate));
-    }
-
-    /** Guest stays, folios, credit bars and the night audit as well; {@code stayChanged} runs after each change. */
-    public int start(String host, int port, CallRecordDesk desk, MetricsDesk metrics, LiveBoard board, Clock clock,
-                     ZoneId hotelZone, org.switchboard.core.wakeup.application.WakeupDesk wakeups,
-                     org.switchboard.core.folio.application.FolioServices folios,
-                     org.switchboard.core.stays.application.StayDesk stays, Runnable stayChanged, String currency)
-            throws InterruptedException {
-        List<ApiRoutes> routes = new java.util.ArrayList<>(List.of(new CallRecordsRoutes(desk, hotelZone),
-                new MetricsRoutes(metrics, board, clock, hotelZone), new WakeupRoutes(wakeups, clock, hotelZone),
-                new FolioRoutes(folios, stays, stayChanged, currency), new AdminRoutes(access.users(), configuration),
-                new ConsoleRoutes()));
-        return start(host, port, new ApiHandler(routes, new LiveStream(board, clock), gate));
-    }
-
-    private int start(String host, int port, ApiHandler handler) throws InterruptedException {
+    /**
+     * Binds and returns the port (port 0 picks a free one). Serves the capabilities' routes, the gate's (login,
+     * logout, me) and the console's files, as one {@link RouteTable}.
+     */
+    public int start(String host, int port, List<ApiRoutes> parts) throws InterruptedException {
+        List<Route> routes = new ArrayList<>(gate.routes());
+        routes.addAll(new ConsoleRoutes().routes());
+        parts.forEach(p -> routes.addAll(p.routes()));
+        table = new RouteTable(routes);
         ServerBootstrap b = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
-                .childHandler(new HttpApiInitializer(MAX_BODY_BYTES, blocking, handler, connections, tls));
+                .childHandler(new HttpApiInitializer(MAX_BODY_BYTES, blocking, new ApiHandler(table, gate), connections, tls));
         channel = b.bind(new InetSocketAddress(host, port)).sync().channel();
         int bound = ((InetSocketAddress) channel.localAddress()).getPort();
         log.info("console on {}://{}:{}/ (API under /api/)", tls == null ? "http" : "https", host, bound);
         return bound;
+    }
+
+    /** What {@link #start} serves (for the OpenAPI check). */
+    public RouteTable table() {
+        return table;
     }
 
     @Override

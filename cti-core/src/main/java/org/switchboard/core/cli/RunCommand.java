@@ -1,7 +1,7 @@
 package org.switchboard.core.cli;
 
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.daemon.CaptureDaemon;
+import org.switchboard.core.daemon.Daemon;
 import org.switchboard.core.storage.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +30,9 @@ final class RunCommand implements Callable<Integer> {
         services.closeOnShutdown();
         Database db = services.database(config.database(), config.database().dataDir(), ConfigOptions.home(), "run",
                 RunningServices.printing(spec.commandLine().getOut()));
-        CaptureDaemon daemon = services.add(new CaptureDaemon(config, config.ami(), db, Clock.systemUTC()));
+        Daemon daemon = services.add(Daemon.assemble(config, config.ami(), db, Clock.systemUTC()));
         daemon.start();
-        int httpPort = services.startApi(config, db, Clock.systemUTC(), daemon, config.http().port());
+        int httpPort = daemon.serveApi(config.http().port());
         spec.commandLine().getOut().printf("Switchboard running for %s: PBX %s:%d, database %s, API http://%s:%d/api/calls."
                         + " Ctrl-C to stop.%n", config.hotelName(), config.ami().host(), config.ami().port(),
                 config.database(), config.http().host(), httpPort);

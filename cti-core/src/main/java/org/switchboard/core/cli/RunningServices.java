@@ -42,26 +42,6 @@ public final class RunningServices implements AutoCloseable {
         };
     }
 
-    /** Starts the HTTP API on the configured host and the given port; returns the bound port. */
-    public int startApi(SwitchboardConfig config, Database db, java.time.Clock clock,
-                 org.switchboard.core.daemon.CaptureDaemon daemon, int port) throws InterruptedException {
-        var users = new org.switchboard.core.auth.application.UserDesk(
-                new org.switchboard.core.auth.infrastructure.UserRepository(db.dsl()), clock);
-        if (users.all().isEmpty()) {
-            org.slf4j.LoggerFactory.getLogger(RunningServices.class).warn("no users yet: nobody can log in to the API or "
-                    + "console; create the first admin with: scripts/switchboard user add NAME --role admin");
-        }
-        var access = new org.switchboard.core.api.ApiAccess(users,
-                org.switchboard.core.auth.application.Sessions.standard(clock), config.http().tls());
-        var tls = config.http().tls() ? org.switchboard.core.api.HttpApiServer.tlsFromKeystore(config.http().tlsKeystore(),
-                config.http().tlsPassword().toCharArray()) : null;
-        return add(new org.switchboard.core.api.HttpApiServer(access, tls).showingConfiguration(config)).start(config.http().host(), port,
-                new org.switchboard.core.records.CallRecordDesk(config, db, clock),
-                new org.switchboard.core.metrics.application.MetricsDesk(config, db, clock), daemon.liveBoard(), clock,
-                config.hotelZone(), daemon.wakeupDesk(), daemon.folios(), daemon.stayDesk(), daemon::classOfServiceChanged,
-                config.currency());
-    }
-
     public void closeOnShutdown() {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "switchboard-shutdown"));
     }

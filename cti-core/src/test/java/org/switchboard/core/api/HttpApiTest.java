@@ -44,7 +44,7 @@ class HttpApiTest {
                 CaptureRig.recordingHotel(), tariffs, new SwitchboardConfig.HttpSettings("127.0.0.1", 0),
                 org.switchboard.core.metrics.model.MetricsSettings.defaults());
         server = new HttpApiServer(org.switchboard.core.support.ApiLogin.access(db, java.time.Clock.systemUTC()));
-        int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, Clock.systemUTC()), SHANGHAI);
+        int port = server.start("127.0.0.1", 0, java.util.List.of(org.switchboard.core.records.Records.routes(config, db, Clock.systemUTC())));
         base = "http://127.0.0.1:" + port;
         var login = org.switchboard.core.support.ApiLogin.login(base, "auditor");
         http = login.http();

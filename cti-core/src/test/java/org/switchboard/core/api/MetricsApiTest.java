@@ -87,8 +87,8 @@ class MetricsApiTest {
         }
         server = new HttpApiServer(org.switchboard.core.support.ApiLogin.access(db, java.time.Clock.systemUTC()));
         Clock clock = Clock.systemUTC();
-        int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, clock), new MetricsDesk(config, db, clock),
-                board, clock, StaffCalls.SHANGHAI);
+        int port = server.start("127.0.0.1", 0, java.util.List.of(org.switchboard.core.records.Records.routes(config, db, clock),
+                new org.switchboard.core.metrics.web.MetricsRoutes(new MetricsDesk(config, db, clock), board, clock, StaffCalls.SHANGHAI)));
         base = "http://127.0.0.1:" + port;
         var login = org.switchboard.core.support.ApiLogin.login(base, "auditor");
         http = login.http();

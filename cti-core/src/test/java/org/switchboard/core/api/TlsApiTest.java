@@ -54,7 +54,7 @@ class TlsApiTest {
             HttpApiServer server = new HttpApiServer(new ApiAccess(plain.users(), plain.sessions(), true),
                     HttpApiServer.tlsFromKeystore(keystore, "keystore-pass".toCharArray()));
             try {
-                int port = server.start("127.0.0.1", 0, new CallRecordDesk(config, db, Clock.systemUTC()), config.hotelZone());
+                int port = server.start("127.0.0.1", 0, java.util.List.of(org.switchboard.core.records.Records.routes(config, db, Clock.systemUTC())));
                 SSLContext trustAll = SSLContext.getInstance("TLS");
                 trustAll.init(null, new TrustManager[]{new X509TrustManager() {
                     public void checkClientTrusted(X509Certificate[] c, String a) { }

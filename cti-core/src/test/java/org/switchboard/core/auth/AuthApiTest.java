@@ -1,5 +1,7 @@
 package org.switchboard.core.auth;
 
+import org.switchboard.core.refusal.Refusal;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,12 +122,12 @@ class AuthApiTest {
 
     @Test
     void usersAreRefusedWithTheReason() {
-        UserDesk.Refused dup = assertThrows(UserDesk.Refused.class,
+        Refusal dup = assertThrows(Refusal.class,
                 () -> users.add("admin", "another long password".toCharArray(), Role.ADMIN, "t"));
         assertTrue(dup.getMessage().contains("user admin already exists"));
-        assertTrue(assertThrows(UserDesk.Refused.class, () -> users.add("bob", "short".toCharArray(), Role.OPERATOR, "t"))
+        assertTrue(assertThrows(Refusal.class, () -> users.add("bob", "short".toCharArray(), Role.OPERATOR, "t"))
                 .getMessage().contains("at least 10 characters"));
-        assertTrue(assertThrows(UserDesk.Refused.class, () -> users.add("Bob Smith", "long enough pw".toCharArray(),
+        assertTrue(assertThrows(Refusal.class, () -> users.add("Bob Smith", "long enough pw".toCharArray(),
                 Role.OPERATOR, "t")).getMessage().contains("must be 2-32 lower-case"));
         assertTrue(new UserRepository(rig.db.dsl()).find("admin").orElseThrow().passwordHash().startsWith("$2a$11$"),
                 "stored as a bcrypt hash, never the password");
@@ -208,9 +210,9 @@ class AuthApiTest {
         assertEquals(403, send(operator.http(), "POST", "/api/users/auditor/disable", null, operator.csrf()).statusCode());
 
         // The last enabled admin stays, whoever asks (here the desk, as the CLI does).
-        UserDesk.Refused last = assertThrows(UserDesk.Refused.class, () -> users.disable("admin", "cli"));
+        Refusal last = assertThrows(Refusal.class, () -> users.disable("admin", "cli"));
         assertTrue(last.getMessage().contains("last enabled admin"), last.getMessage());
-        assertThrows(UserDesk.Refused.class, () -> users.setRole("admin", Role.AUDITOR));
+        assertThrows(Refusal.class, () -> users.setRole("admin", Role.AUDITOR));
         users.add("boss", "another long password".toCharArray(), Role.ADMIN, "test");
         users.disable("admin", "boss");
         assertEquals(401, send(admin.http(), "GET", "/api/users", null, null).statusCode());

@@ -1,5 +1,7 @@
 package org.switchboard.core.folio;
 
+import org.switchboard.core.refusal.Refusal;
+
 import org.switchboard.core.support.ClockSensitive;
 
 import org.junit.jupiter.api.AfterEach;
@@ -86,10 +88,10 @@ class CreditLimitBarringTest {
 
             FolioDesk desk = rig.daemon.folios().desk();
             assertTrue(desk.forRoom("101").barred());
-            FolioDesk.Refused noReason = assertThrows(FolioDesk.Refused.class,
+            Refusal noReason = assertThrows(Refusal.class,
                     () -> desk.lift("A101", "duty manager", " ", null));
             assertTrue(noReason.getMessage().contains("--reason"));
-            FolioDesk.Refused tooSmall = assertThrows(FolioDesk.Refused.class,
+            Refusal tooSmall = assertThrows(Refusal.class,
                     () -> desk.lift("A101", "duty manager", "paid more", new BigDecimal("12")));
             assertTrue(tooSmall.getMessage().contains("still leaves charges"), tooSmall.getMessage());
             desk.lift("A101", "duty manager", "guest paid 500 more", new BigDecimal("510"));

@@ -1,5 +1,7 @@
 package org.switchboard.core.folio;
 
+import org.switchboard.core.refusal.Refusal;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.billing.audit.AuditFormats;
@@ -43,15 +45,15 @@ class ExceptionAssignmentTest {
             BigDecimal total = line(folios.audit().report(DAY).exceptions(Outcome.VACANT_ROOM), vacant).total();
 
             FolioDesk desk = folios.desk();
-            assertTrue(assertThrows(FolioDesk.Refused.class, () -> desk.assign(vacant, "B802", "night auditor", " "))
+            assertTrue(assertThrows(Refusal.class, () -> desk.assign(vacant, "B802", "night auditor", " "))
                     .getMessage().contains("say why"));
-            assertTrue(assertThrows(FolioDesk.Refused.class, () -> desk.assign(vacant, "B802", null, "late check-in"))
+            assertTrue(assertThrows(Refusal.class, () -> desk.assign(vacant, "B802", null, "late check-in"))
                     .getMessage().contains("say who"));
-            assertTrue(assertThrows(FolioDesk.Refused.class, () -> desk.assign(vacant, "NOPE", "night auditor", "x"))
+            assertTrue(assertThrows(Refusal.class, () -> desk.assign(vacant, "NOPE", "night auditor", "x"))
                     .getMessage().contains("no account NOPE"));
-            assertTrue(assertThrows(FolioDesk.Refused.class, () -> desk.assign(99999, "B802", "night auditor", "x"))
+            assertTrue(assertThrows(Refusal.class, () -> desk.assign(99999, "B802", "night auditor", "x"))
                     .getMessage().contains("no call #99999"));
-            assertTrue(assertThrows(FolioDesk.Refused.class, () -> desk.assign(posted, "B802", "night auditor", "x"))
+            assertTrue(assertThrows(Refusal.class, () -> desk.assign(posted, "B802", "night auditor", "x"))
                     .getMessage().contains("is on account A801's folio by the stay records"), "not an exception");
 
             String done = desk.assign(vacant, "B802", "night auditor", "checked in at 10:15, PMS entry late");

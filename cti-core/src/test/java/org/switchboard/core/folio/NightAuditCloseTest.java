@@ -1,5 +1,7 @@
 package org.switchboard.core.folio;
 
+import org.switchboard.core.refusal.Refusal;
+
 import org.switchboard.core.support.ClockSensitive;
 
 import org.junit.jupiter.api.Test;
@@ -43,9 +45,9 @@ class NightAuditCloseTest {
             NightAudit audit = folios.audit();
 
             rig.clock.setNow(rig.at(DAY.plusDays(1), "03:59"));
-            NightAudit.Refused early = assertThrows(NightAudit.Refused.class, () -> audit.close(DAY, "night auditor"));
+            Refusal early = assertThrows(Refusal.class, () -> audit.close(DAY, "night auditor"));
             assertTrue(early.getMessage().contains("runs until 2026-11-21 04:00"), early.getMessage());
-            assertThrows(NightAudit.Refused.class, () -> audit.close(DAY, " "));
+            assertThrows(Refusal.class, () -> audit.close(DAY, " "));
 
             rig.clock.setNow(rig.at(DAY.plusDays(1), "04:30"));
             AuditReport closed = audit.close(DAY, "night auditor");
@@ -56,10 +58,10 @@ class NightAuditCloseTest {
             assertTrue(new String(csv, StandardCharsets.UTF_8).contains("张三"));
             assertTrue(html.contains("@media print") && html.contains("张三"));
 
-            NightAudit.Refused again = assertThrows(NightAudit.Refused.class, () -> audit.close(DAY, "x"));
+            Refusal again = assertThrows(Refusal.class, () -> audit.close(DAY, "x"));
             assertTrue(again.getMessage().contains("already closed"), again.getMessage());
             rig.clock.setNow(rig.at(DAY.plusDays(3), "05:00"));
-            NightAudit.Refused skip = assertThrows(NightAudit.Refused.class, () -> audit.close(DAY.plusDays(2), "x"));
+            Refusal skip = assertThrows(Refusal.class, () -> audit.close(DAY.plusDays(2), "x"));
             assertTrue(skip.getMessage().contains("close 2026-11-21 first"), skip.getMessage());
 
             // After the close: the record of the 20th is corrected and a late record of the 20th is entered.

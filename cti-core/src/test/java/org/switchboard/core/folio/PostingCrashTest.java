@@ -1,5 +1,7 @@
 package org.switchboard.core.folio;
 
+import org.switchboard.core.refusal.Refusal;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.billing.audit.AuditLine;
@@ -130,7 +132,7 @@ class PostingCrashTest {
             assertEquals(1, report.pendingCalls());
             assertFalse(report.reconciles());
             rig.clock.setNow(rig.at(DAY.plusDays(1), "05:00"));
-            NightAudit.Refused refused = assertThrows(NightAudit.Refused.class,
+            Refusal refused = assertThrows(Refusal.class,
                     () -> folios.audit().close(DAY, "night auditor"));
             assertTrue(refused.getMessage().contains("1 charge(s) of the date are not posted yet; 1 posting(s) held aside "
                     + "after repeated failures"), refused.getMessage());

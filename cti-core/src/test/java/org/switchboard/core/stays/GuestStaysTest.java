@@ -1,5 +1,7 @@
 package org.switchboard.core.stays;
 
+import org.switchboard.core.refusal.Refusal;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.billing.money.Money;
@@ -57,7 +59,7 @@ class GuestStaysTest {
             assertEquals(List.of("105", "106"), his.stream().map(CallRepository.StoredCall::room).toList());
             assertEquals(2, calls.findBetween(d, d, null, null, "A1").size(), "by account id too");
             assertEquals(4, calls.findBetween(d, d, null, null, null).size());
-            assertThrows(StayRepository.Refused.class, () -> stays.checkOut("A1", day.plusSeconds(6 * 3600)));
+            assertThrows(Refusal.class, () -> stays.checkOut("A1", day.plusSeconds(6 * 3600)));
         }
     }
 

@@ -5,7 +5,7 @@ import org.switchboard.core.calls.application.CaptureService;
 import org.switchboard.core.calls.infrastructure.CallRepository;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.rating.config.TariffLoader;
-import org.switchboard.core.daemon.CaptureDaemon;
+import org.switchboard.core.daemon.Daemon;
 import org.switchboard.core.directory.Department;
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The daemon's capture path exactly as {@code run} wires it ({@link CaptureDaemon}: AMI link over
+ * The daemon's capture path exactly as {@code run} wires it ({@link Daemon}: AMI link over
  * TCP, queue, assembler, MariaDB, rating with the shipped example tariff), pointed at a test AMI
  * peer. The default directory is the recording hotel's: rooms 101, 102, 201, operator 9000, trunk
  * {@code SIP/trunk}; the recording PBX ran on UTC, and so does this hotel.
@@ -35,7 +35,7 @@ public final class CaptureRig implements AutoCloseable {
     public final CallRepository repository;
     public final CaptureService capture;
     public final AmiLink link;
-    private final CaptureDaemon daemon;
+    private final Daemon daemon;
     private final Database db;
 
     public CaptureRig(Database db, int amiPort) {
@@ -62,7 +62,7 @@ public final class CaptureRig implements AutoCloseable {
                 org.switchboard.core.metrics.model.MetricsSettings.defaults());
         this.db = db;
         repository = new CallRepository(db.dsl());
-        daemon = new CaptureDaemon(config, settings, db, clock);
+        daemon = Daemon.assemble(config, settings, db, clock);
         capture = daemon.capture();
         link = daemon.link();
         daemon.start();
@@ -94,7 +94,7 @@ public final class CaptureRig implements AutoCloseable {
         return true;
     }
 
-    public CaptureDaemon daemon() {
+    public Daemon daemon() {
         return daemon;
     }
 

@@ -1,7 +1,7 @@
 package org.switchboard.core.support;
 
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.daemon.CaptureDaemon;
+import org.switchboard.core.daemon.Daemon;
 import org.switchboard.core.directory.Department;
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
@@ -28,7 +28,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class WakeupRig implements AutoCloseable {
 
-    public final CaptureDaemon daemon;
+    public final Daemon daemon;
     public final WakeupDesk desk;
     public final WakeupRepository repository;
     public final SwitchboardConfig config;
@@ -42,7 +42,7 @@ public final class WakeupRig implements AutoCloseable {
         config = new SwitchboardConfig("Wake-up Hotel", zone, ami, null, Duration.ofMillis(300),
                 "5550100", directory, CaptureRig.exampleTariffs(), SwitchboardConfig.HttpSettings.defaults(),
                 org.switchboard.core.metrics.model.MetricsSettings.defaults(), settings);
-        daemon = new CaptureDaemon(config, ami, db, clock);
+        daemon = Daemon.assemble(config, ami, db, clock);
         subscription = daemon.liveBoard().subscribe(stream::add);
         daemon.start();
         desk = daemon.wakeupDesk();

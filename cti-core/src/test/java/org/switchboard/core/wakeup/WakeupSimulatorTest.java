@@ -1,5 +1,7 @@
 package org.switchboard.core.wakeup;
 
+import org.switchboard.core.refusal.Refusal;
+
 import org.switchboard.core.support.ClockSensitive;
 
 import org.junit.jupiter.api.AfterEach;
@@ -163,7 +165,7 @@ class WakeupSimulatorTest {
             assertEquals("guest checked out", call(calls, "102", 1).note());
             assertEquals(1, rig.desk.report(DAY).lines().get(0).wokenFirstAttempt());
             // Now that stays are kept, the vacant room 101 is refused.
-            var refused = org.junit.jupiter.api.Assertions.assertThrows(WakeupDesk.Refused.class, () -> rig.desk.book(
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(Refusal.class, () -> rig.desk.book(
                     new WakeupDesk.Request(List.of("101"), "09:00", null, false, "t", null)));
             assertEquals("room 101 is vacant (no guest checked in)", refused.getMessage());
         }

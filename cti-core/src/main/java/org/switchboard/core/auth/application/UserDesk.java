@@ -1,5 +1,6 @@
 package org.switchboard.core.auth.application;
 
+import org.switchboard.core.refusal.Refusal;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import org.switchboard.core.auth.infrastructure.UserRepository;
 import org.switchboard.core.auth.model.Role;
@@ -15,29 +16,6 @@ import java.util.Optional;
  * There is no default user and no default password.
  */
 public final class UserDesk {
-
-    /** Refused: what is wrong with the request, in words. */
-    public static final class Refused extends RuntimeException {
-        private final boolean notFound;
-
-        public Refused(String message) {
-            this(message, false);
-        }
-
-        private Refused(String message, boolean notFound) {
-            super(message);
-            this.notFound = notFound;
-        }
-
-        /** A refusal because the thing asked for does not exist (the API answers 404). */
-        static Refused notFound(String message) {
-            return new Refused(message, true);
-        }
-
-        public boolean notFound() {
-            return notFound;
-        }
-    }
 
     /** A user who logged in. */
     public record User(String username, Role role) {
@@ -76,18 +54,18 @@ public final class UserDesk {
 
     public void add(String username, char[] password, Role role, String by) {
         if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,31}")) {
-            throw new Refused("user name '" + username + "' must be 2-32 lower-case letters, digits, . _ or -");
+            throw new Refusal("user name '" + username + "' must be 2-32 lower-case letters, digits, . _ or -");
         }
         checkPassword(username, password);
         if (!users.add(username, hash(password), role, by, clock.instant())) {
-            throw new Refused("user " + username + " already exists");
+            throw new Refusal("user " + username + " already exists");
         }
     }
 
     public void setPassword(String username, char[] password) {
         checkPassword(username, password);
         if (!users.setPassword(username, hash(password))) {
-            throw Refused.notFound("no user " + username);
+            throw Refusal.notFound("no user " + username);
         }
     }
 
@@ -121,17 +99,17 @@ public final class UserDesk {
     public void disable(String username, String by) {
         UserRepository.StoredUser u = existing(username);
         if (!u.enabled()) {
-            throw new Refused("user " + username + " is already disabled");
+            throw new Refusal("user " + username + " is already disabled");
         }
         if (u.role() == Role.ADMIN && users.otherEnabledAdmins(username) == 0) {
-            throw new Refused("user " + username + " is the last enabled admin; add or enable another admin first");
+            throw new Refusal("user " + username + " is the last enabled admin; add or enable another admin first");
         }
         users.setDisabled(username, clock.instant(), by);
     }
 
     public void enable(String username) {
         if (existing(username).enabled()) {
-            throw new Refused("user " + username + " is not disabled");
+            throw new Refusal("user " + username + " is not disabled");
         }
         users.setDisabled(username, null, null);
     }
@@ -140,17 +118,17 @@ public final class UserDesk {
     public void setRole(String username, Role role) {
         UserRepository.StoredUser u = existing(username);
         if (u.role() == role) {
-            throw new Refused("user " + username + " already has the " + role.label() + " role");
+            throw new Refusal("user " + username + " already has the " + role.label() + " role");
         }
         if (u.role() == Role.ADMIN && u.enabled() && users.otherEnabledAdmins(username) == 0) {
-            throw new Refused("user " + username + " is the last enabled admin; add or enable another admin first");
+            throw new Refusal("user " + username + " is the last enabled admin; add or enable another admin first");
         }
         users.setRole(username, role);
     }
 
     private UserRepository.StoredUser existing(String username) {
         return (username == null ? Optional.<UserRepository.StoredUser>empty() : users.find(username))
-                .orElseThrow(() -> Refused.notFound("no user " + username));
+                .orElseThrow(() -> Refusal.notFound("no user " + username));
     }
 
     public Optional<UserRepository.StoredUser> find(String username) {
@@ -163,10 +141,10 @@ public final class UserDesk {
 
     private static void checkPassword(String username, char[] password) {
         if (password == null || password.length < 10) {
-            throw new Refused("the password must have at least 10 characters");
+            throw new Refusal("the password must have at least 10 characters");
         }
         if (new String(password).equalsIgnoreCase(username)) {
-            throw new Refused("the password must not be the user name");
+            throw new Refusal("the password must not be the user name");
         }
     }
 

@@ -45,9 +45,6 @@ public final class UserCommands {
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
             try {
                 return action.apply(new UserDesk(new UserRepository(db.dsl()), Clock.systemUTC()));
-            } catch (UserDesk.Refused e) {
-                spec.commandLine().getErr().println("switchboard user " + spec.name() + ": " + e.getMessage());
-                return 2;
             } finally {
                 spec.commandLine().getOut().flush();
             }

@@ -1,27 +1,28 @@
 package org.switchboard.core.auth.web;
 
-import org.switchboard.core.api.*;
-import org.switchboard.core.cli.*;
-import org.switchboard.core.config.*;
+import org.switchboard.core.refusal.Refusal;
+import org.switchboard.core.api.ApiJson;
+import org.switchboard.core.api.ApiRequest;
+import org.switchboard.core.api.ApiRoutes;
+import org.switchboard.core.api.Route;
+import org.switchboard.core.api.Route.Access;
 
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import org.switchboard.core.auth.application.UserDesk;
 import org.switchboard.core.auth.model.Role;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.directory.Extension;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import static org.switchboard.core.api.ApiJson.methodNotAllowed;
 import static org.switchboard.core.api.ApiJson.respond;
 
 /**
- * The admin's part (admins only, see {@link AccessPolicy}): {@code GET /api/users}, {@code POST /api/users}
+ * The admin's part (admins only): {@code GET /api/users}, {@code POST /api/users}
  * {@code {"username","password","role"}}, {@code POST /api/users/{name}/disable|enable|role {"role"}}, and {@code GET /api/config} — the running configuration with every
  * secret masked.
  */
@@ -33,10 +34,6 @@ public final class AdminRoutes implements ApiRoutes {
     public record RoleChange(String role) {
     }
 
-    /** {@code /api/users/{name}/disable|enable|role}. */
-    private static final java.util.regex.Pattern USER_ACTION =
-            java.util.regex.Pattern.compile("/api/users/([^/]+)/(disable|enable|role)");
-
     private final UserDesk users;
     private final SwitchboardConfig config;
 
@@ -46,43 +43,30 @@ public final class AdminRoutes implements ApiRoutes {
     }
 
     @Override
-    public FullHttpResponse handle(FullHttpRequest req, QueryStringDecoder q) {
-        String path = q.path();
-        if (path.equals("/api/users")) {
-            if (req.method().equals(HttpMethod.GET)) {
-                return respond(HttpResponseStatus.OK, Map.of("users", users.all().stream().map(AdminRoutes::user).toList()));
-            }
-            if (req.method().equals(HttpMethod.POST)) {
-                NewUser b = ApiJson.body(req, NewUser.class);
-                Role role;
-                try {
-                    role = Role.parse(b.role());
-                } catch (IllegalArgumentException e) {
-                    throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "role", e.getMessage());
-                }
-                try {
-                    users.add(b.username(), b.password() == null ? null : b.password().toCharArray(), role, ApiGate.user(req));
-                } catch (UserDesk.Refused e) {
-                    throw new ApiJson.BadRequest(HttpResponseStatus.UNPROCESSABLE_ENTITY, null, e.getMessage());
-                }
-                return respond(HttpResponseStatus.CREATED, Map.of("message", "user " + b.username() + " added (" + role.label() + ")"));
-            }
-            return methodNotAllowed("GET, POST", path);
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>(List.of(
+                Route.get("/api/users", Access.ADMIN,
+                        r -> respond(HttpResponseStatus.OK, Map.of("users", users.all().stream().map(AdminRoutes::user).toList()))),
+                Route.post("/api/users", Access.ADMIN, this::add)));
+        for (String action : List.of("disable", "enable", "role")) {
+            routes.add(Route.post("/api/users/{name}/" + action, Access.ADMIN, r -> change(r, r.variable("name"), action)));
         }
-        java.util.regex.Matcher action = USER_ACTION.matcher(path);
-        if (action.matches()) {
-            return req.method().equals(HttpMethod.POST) ? change(req, action.group(1), action.group(2))
-                    : methodNotAllowed("POST", path);
+        if (config != null) {
+            routes.add(Route.get("/api/config", Access.ADMIN, r -> respond(HttpResponseStatus.OK, view())));
         }
-        if (path.equals("/api/config") && config != null) {
-            return req.method().equals(HttpMethod.GET) ? respond(HttpResponseStatus.OK, view()) : methodNotAllowed("GET", path);
-        }
-        return null;
+        return routes;
+    }
+
+    private FullHttpResponse add(ApiRequest r) {
+        NewUser b = r.body(NewUser.class);
+        Role role = role(b.role());
+        users.add(b.username(), b.password() == null ? null : b.password().toCharArray(), role, r.user());
+        return respond(HttpResponseStatus.CREATED, Map.of("message", "user " + b.username() + " added (" + role.label() + ")"));
     }
 
     /** Disables, enables or gives another role to a user; an admin cannot disable or demote themselves here. */
-    private FullHttpResponse change(FullHttpRequest req, String name, String what) {
-        String by = ApiGate.user(req);
+    private FullHttpResponse change(ApiRequest r, String name, String what) {
+        String by = r.user();
         if (name.equals(by) && !what.equals("enable")) {
             throw new ApiJson.BadRequest(HttpResponseStatus.UNPROCESSABLE_ENTITY, "username",
                     "you cannot " + (what.equals("role") ? "change your own role" : "disable yourself") + "; ask another admin");
@@ -91,21 +75,21 @@ public final class AdminRoutes implements ApiRoutes {
             switch (what) {
                 case "disable" -> users.disable(name, by);
                 case "enable" -> users.enable(name);
-                default -> {
-                    Role role;
-                    try {
-                        role = Role.parse(ApiJson.body(req, RoleChange.class).role());
-                    } catch (IllegalArgumentException e) {
-                        throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "role", e.getMessage());
-                    }
-                    users.setRole(name, role);
-                }
+                default -> users.setRole(name, role(r.body(RoleChange.class).role()));
             }
-        } catch (UserDesk.Refused e) {
-            HttpResponseStatus status = e.notFound() ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.UNPROCESSABLE_ENTITY;
-            throw new ApiJson.BadRequest(status, "username", e.getMessage());
+        } catch (Refusal e) {
+            throw new ApiJson.BadRequest(e.notFound() ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.UNPROCESSABLE_ENTITY,
+                    "username", e.getMessage()); // every refusal here is about the user named in the path
         }
         return respond(HttpResponseStatus.OK, user(users.find(name).orElseThrow()));
+    }
+
+    private static Role role(String text) {
+        try {
+            return Role.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "role", e.getMessage());
+        }
     }
 
     private static Map<String, Object> user(org.switchboard.core.auth.infrastructure.UserRepository.StoredUser u) {

@@ -287,5 +287,4 @@ public final class CallRepository {
                 r.getCdrBillsec(), r.getTimeSource(), charge, r.getId(), r.getSource(), r.getEnteredBy());
     }
 
-
 }

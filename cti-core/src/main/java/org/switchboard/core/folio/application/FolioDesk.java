@@ -1,5 +1,6 @@
 package org.switchboard.core.folio.application;
 
+import org.switchboard.core.refusal.Refusal;
 import org.switchboard.billing.audit.AuditLine;
 import org.switchboard.billing.folio.CreditLimit;
 import org.switchboard.billing.money.Money;
@@ -27,29 +28,6 @@ public final class FolioDesk {
                         Money charged, boolean barred, boolean override, List<AuditLine> entries) {
     }
 
-    /** Refused: what is wrong. */
-    public static final class Refused extends RuntimeException {
-        private final boolean notFound;
-
-        public Refused(String message) {
-            this(message, false);
-        }
-
-        private Refused(String message, boolean notFound) {
-            super(message);
-            this.notFound = notFound;
-        }
-
-        /** A refusal because the thing asked for does not exist (the API answers 404). */
-        static Refused notFound(String message) {
-            return new Refused(message, true);
-        }
-
-        public boolean notFound() {
-            return notFound;
-        }
-    }
-
     private final FolioLedger ledger;
     private final CreditBook credit;
     private final StayRepository stays;
@@ -68,12 +46,12 @@ public final class FolioDesk {
     public Folio forRoom(String room) {
         StayRepository.InHouse payer = stays.inHouse().stream().filter(g -> g.room().equals(room))
                 .filter(g -> g.paidBy().equals(g.accountId())).findFirst()
-                .orElseThrow(() -> new Refused("room " + room + " has no guest in house (use --account for a past guest)"));
+                .orElseThrow(() -> new Refusal("room " + room + " has no guest in house (use --account for a past guest)"));
         return forAccount(payer.accountId());
     }
 
     public Folio forAccount(String accountId) {
-        long key = credit.accountKey(accountId).orElseThrow(() -> new Refused("no account " + accountId));
+        long key = credit.accountKey(accountId).orElseThrow(() -> new Refusal("no account " + accountId));
         CreditBook.Position p = credit.positions(List.of(key)).get(0);
         Optional<StayRepository.InHouse> here = stays.inHouse().stream().filter(g -> g.accountId().equals(accountId)).findFirst();
         return new Folio(p.accountId(), p.name(), here.map(StayRepository.InHouse::room).orElse(null), here.isPresent(),
@@ -87,19 +65,19 @@ public final class FolioDesk {
      */
     public String lift(String accountId, String by, String reason, BigDecimal newDeposit) {
         if (by == null || by.isBlank()) {
-            throw new Refused("say who lifts the bar (--by)");
+            throw new Refusal("say who lifts the bar (--by)");
         }
         if (reason == null || reason.isBlank()) {
-            throw new Refused("say why (--reason; it is kept in the audit trail)");
+            throw new Refusal("say why (--reason; it is kept in the audit trail)");
         }
         Folio f = forAccount(accountId);
         if (!f.barred()) {
-            throw new Refused("account " + accountId + " is not barred");
+            throw new Refusal("account " + accountId + " is not barred");
         }
         if (newDeposit != null) {
             Money deposit = new Money(newDeposit, f.deposit().currency());
             if (creditLimit.reached(deposit, f.charged()) || newDeposit.signum() <= 0) {
-                throw new Refused("a deposit of " + deposit + " still leaves charges " + f.charged() + " at or over the limit "
+                throw new Refusal("a deposit of " + deposit + " still leaves charges " + f.charged() + " at or over the limit "
                         + creditLimit.limit(deposit));
             }
         }
@@ -116,41 +94,41 @@ public final class FolioDesk {
      */
     public String assign(long callId, String accountId, String by, String reason) {
         if (by == null || by.isBlank()) {
-            throw new Refused("say who assigns the call (--by)");
+            throw new Refusal("say who assigns the call (--by)");
         }
         if (reason == null || reason.isBlank()) {
-            throw new Refused("say why (--reason; it is kept in the audit trail)");
+            throw new Refusal("say why (--reason; it is kept in the audit trail)");
         }
-        long key = credit.accountKey(accountId).orElseThrow(() -> new Refused("no account " + accountId));
+        long key = credit.accountKey(accountId).orElseThrow(() -> new Refusal("no account " + accountId));
         String accountCurrency = credit.positions(List.of(key)).get(0).deposit().currency().getCurrencyCode();
         return ledger.inTransaction(tx -> {
             tx.lockCalls(List.of(callId));
             ChargedCall call = tx.calls(List.of(callId)).get(callId);
             if (call == null) {
-                throw new Refused("no call #" + callId);
+                throw new Refusal("no call #" + callId);
             }
             if (!call.rated()) {
-                throw new Refused("call #" + callId + " has no charge (internal, or not priced by the tariff): "
+                throw new Refusal("call #" + callId + " has no charge (internal, or not priced by the tariff): "
                         + "correct the record or the tariff first");
             }
             if (!accountCurrency.equals(call.currency())) {
-                throw new Refused("account " + accountId + " keeps " + accountCurrency + ", the call's charge is in "
+                throw new Refusal("account " + accountId + " keeps " + accountCurrency + ", the call's charge is in "
                         + call.currency());
             }
             Map<Holder, FolioLedger.Held> held = tx.booked(List.of(callId)).getOrDefault(callId, Map.of());
             if (held.isEmpty()) {
-                throw new Refused("call #" + callId + " is not on the ledger yet: try again in a moment");
+                throw new Refusal("call #" + callId + " is not on the ledger yet: try again in a moment");
             }
             AssignmentBook assignments = new AssignmentBook(tx.dsl());
             AssignmentBook.Assignment before = assignments.forCalls(List.of(callId)).get(callId);
             if (before != null && before.account().key() == key) {
-                throw new Refused("call #" + callId + " is already assigned to account " + accountId + " (by "
+                throw new Refusal("call #" + callId + " is already assigned to account " + accountId + " (by "
                         + before.by() + ": " + before.reason() + ")");
             }
             boolean assignedBefore = before != null;
             held.forEach((holder, h) -> {
                 if (holder.outcome().posted() && !h.net().isZero() && !assignedBefore) {
-                    throw new Refused("call #" + callId + " is on account " + h.payer().id() + "'s folio by the stay records, "
+                    throw new Refusal("call #" + callId + " is on account " + h.payer().id() + "'s folio by the stay records, "
                             + "not an exception; correct the stay or the record instead");
                 }
             });
@@ -167,11 +145,11 @@ public final class FolioDesk {
 
     public String acknowledgeCreditAlarm(long barId, String by) {
         if (by == null || by.isBlank()) {
-            throw new Refused("say who acknowledges the alarm");
+            throw new Refusal("say who acknowledges the alarm");
         }
-        CreditBook.Bar bar = credit.bar(barId).orElseThrow(() -> Refused.notFound("no credit bar " + barId));
+        CreditBook.Bar bar = credit.bar(barId).orElseThrow(() -> Refusal.notFound("no credit bar " + barId));
         if (!credit.acknowledge(barId, by.trim(), clock.instant())) {
-            throw new Refused("credit bar " + barId + " (room " + bar.room() + ") is not an open alarm"
+            throw new Refusal("credit bar " + barId + " (room " + bar.room() + ") is not an open alarm"
                     + (bar.acknowledgedBy() != null ? ": acknowledged by " + bar.acknowledgedBy() : ""));
         }
         return "credit alarm for room " + bar.room() + " (" + bar.accountId() + ") acknowledged by " + by.trim();

@@ -1,5 +1,6 @@
 package org.switchboard.core.folio.application;
 
+import org.switchboard.core.refusal.Refusal;
 import org.switchboard.billing.audit.AuditLine;
 import org.switchboard.billing.audit.AuditReport;
 import org.switchboard.billing.folio.BusinessDay;
@@ -20,13 +21,6 @@ import java.util.Optional;
  * from then on nothing is booked on it and its report is the same, byte for byte, every time.
  */
 public final class NightAudit {
-
-    /** Closing refused: why, in the auditor's words. */
-    public static final class Refused extends RuntimeException {
-        public Refused(String message) {
-            super(message);
-        }
-    }
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -100,37 +94,37 @@ public final class NightAudit {
      */
     public AuditReport close(LocalDate date, String by) {
         if (by == null || by.isBlank()) {
-            throw new Refused("say who closes the date (--by)");
+            throw new Refusal("say who closes the date (--by)");
         }
         Instant now = clock.instant();
         Instant end = businessDay.endOf(date);
         if (now.isBefore(end)) {
-            throw new Refused("business date " + date + " runs until " + AT.format(end.atZone(businessDay.zone()))
+            throw new Refusal("business date " + date + " runs until " + AT.format(end.atZone(businessDay.zone()))
                     + " (" + businessDay.zone() + "); it can be closed after that");
         }
         poster.postPending();
         ledger.inTransaction(tx -> {
             Optional<LocalDate> last = tx.lastClosedExclusive();
             if (last.isPresent() && !date.isAfter(last.get())) {
-                throw new Refused("business date " + date + " is already closed (last closed: " + last.get() + ")");
+                throw new Refusal("business date " + date + " is already closed (last closed: " + last.get() + ")");
             }
             if (last.isPresent() && !date.equals(last.get().plusDays(1))) {
-                throw new Refused("close " + last.get().plusDays(1) + " first: dates close in order");
+                throw new Refusal("close " + last.get().plusDays(1) + " first: dates close in order");
             }
             Optional<LocalDate> earlier = tx.earliestOpenWithEntriesBefore(last.orElse(null), date);
             if (earlier.isPresent()) {
-                throw new Refused("close " + earlier.get() + " first: it has postings and is still open");
+                throw new Refusal("close " + earlier.get() + " first: it has postings and is still open");
             }
             int pending = tx.pendingBefore(end);
             if (pending > 0) {
-                throw new Refused(pending + " charge(s) of the date are not posted yet; "
+                throw new Refusal(pending + " charge(s) of the date are not posted yet; "
                         + heldNote().orElse("try again in a moment"));
             }
             FolioLedger reads = tx.reads();
             List<AuditLine> lines = reads.bookedOn(date);
             AuditReport live = liveReport(reads, date, lines);
             if (!live.reconciles()) {
-                throw new Refused("business date " + date + " does not reconcile: rated " + live.rated() + ", posted "
+                throw new Refusal("business date " + date + " does not reconcile: rated " + live.rated() + ", posted "
                         + live.posted() + ", exceptions " + live.exceptionsTotal() + " (difference " + live.difference() + ")");
             }
             tx.close(new FolioLedger.Closure(date, now, by.trim(), currency, live.rated(), live.posted(),

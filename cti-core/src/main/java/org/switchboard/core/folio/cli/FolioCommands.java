@@ -9,6 +9,7 @@ import org.switchboard.billing.audit.AuditLine;
 import org.switchboard.billing.audit.AuditReport;
 import org.switchboard.billing.audit.AuditTable;
 import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.refusal.Refusal;
 import org.switchboard.core.folio.application.FolioDesk;
 import org.switchboard.core.folio.application.FolioServices;
 import org.switchboard.core.folio.application.NightAudit;
@@ -50,7 +51,7 @@ public final class FolioCommands {
      * Runs an action with the folio services after posting whatever is still in the outbox (so the figures
      * are current even while no daemon runs): exit 0 when done, 2 when refused, with the reason on stderr.
      */
-    private static int with(ConfigOptions options, CommandSpec spec, String command, Function<Context, Integer> action) {
+    private static int with(ConfigOptions options, CommandSpec spec, Function<Context, Integer> action) {
         SwitchboardConfig c = options.load();
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
             FolioServices folios = FolioServices.on(db, c, Clock.systemUTC());
@@ -58,9 +59,6 @@ public final class FolioCommands {
             PrintWriter out = spec.commandLine().getOut();
             try {
                 return action.apply(new Context(c, folios, out));
-            } catch (FolioDesk.Refused | NightAudit.Refused e) {
-                spec.commandLine().getErr().println("switchboard " + command + ": " + e.getMessage());
-                return 2;
             } finally {
                 out.flush();
             }
@@ -84,7 +82,7 @@ public final class FolioCommands {
             if ((room == null) == (account == null)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a ROOM or --account, not both");
             }
-            return with(options, spec, "folio", ctx -> {
+            return with(options, spec, ctx -> {
                 FolioDesk.Folio f = room != null ? ctx.folios().desk().forRoom(room) : ctx.folios().desk().forAccount(account);
                 print(ctx, f);
                 return 0;
@@ -142,7 +140,7 @@ public final class FolioCommands {
 
         @Override
         public Integer call() {
-            return with(options, spec, "audit", ctx -> {
+            return with(options, spec, ctx -> {
                 NightAudit audit = ctx.folios().audit();
                 LocalDate d = date != null ? date : audit.today();
                 AuditReport report = close ? audit.close(d, by) : audit.report(d);
@@ -191,7 +189,7 @@ public final class FolioCommands {
 
         @Override
         public Integer call() {
-            return with(options, spec, "credit bars", ctx -> {
+            return with(options, spec, ctx -> {
                 DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ctx.config().hotelZone());
                 for (CreditBook.Bar b : ctx.folios().desk().bars(!all)) {
                     ctx.out().printf("room %-6s %-12s %-16s barred %s at %s of deposit %s (limit %s)%s%n",
@@ -227,11 +225,11 @@ public final class FolioCommands {
 
         @Override
         public Integer call() {
-            return with(options, spec, "credit lift", ctx -> {
+            return with(options, spec, ctx -> {
                 try {
                     ctx.out().println(ctx.folios().desk().lift(account, by, reason, deposit));
                 } catch (IllegalArgumentException e) {
-                    throw new FolioDesk.Refused("--deposit " + deposit + ": " + e.getMessage());
+                    throw new Refusal("--deposit " + deposit + ": " + e.getMessage());
                 }
                 return 0;
             });
@@ -264,7 +262,7 @@ public final class FolioCommands {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "CALL_ID: '" + callId
                         + "' is not a call id (a number, e.g. 123)");
             }
-            return with(options, spec, "assign-call", ctx -> {
+            return with(options, spec, ctx -> {
                 ctx.out().println(ctx.folios().desk().assign(id, account, by, reason));
                 ctx.folios().poster().postPending();
                 FolioDesk.Folio f = ctx.folios().desk().forAccount(account);

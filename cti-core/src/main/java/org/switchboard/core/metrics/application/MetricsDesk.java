@@ -1,5 +1,6 @@
 package org.switchboard.core.metrics.application;
 
+import org.switchboard.core.refusal.Refusal;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.metrics.infrastructure.MeasurementRepository;
 import org.switchboard.core.metrics.model.AnswerReport;
@@ -37,20 +38,6 @@ public final class MetricsDesk {
         }
     }
 
-    /** A report request that cannot be answered, naming the offending field. */
-    public static final class Refused extends IllegalArgumentException {
-        private final String field;
-
-        Refused(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
     /** The business day now: the date its current shift started on. */
     public LocalDate today() {
         return config.metrics().shifts().businessDay(clock.instant(), config.hotelZone());
@@ -59,10 +46,10 @@ public final class MetricsDesk {
     /** A report over business days {@code from}..{@code to}; {@code department} null for all. */
     public Report report(LocalDate from, LocalDate to, String department, AnswerReport.By by) {
         if (to.isBefore(from)) {
-            throw new Refused("to", "the last date " + to + " is before the first " + from);
+            throw new Refusal("to", "the last date " + to + " is before the first " + from);
         }
         if (department != null && !config.directory().departments().containsKey(department)) {
-            throw new Refused("department", "department '" + department + "' is not configured (known: "
+            throw new Refusal("department", "department '" + department + "' is not configured (known: "
                     + String.join(", ", new TreeSet<>(config.directory().departments().keySet())) + ")");
         }
         List<Measurement> ms = repository.find(from, to, department, by == AnswerReport.By.EXTENSION);

@@ -1,14 +1,13 @@
 package org.switchboard.core.metrics.web;
 
-import org.switchboard.core.api.*;
-import org.switchboard.core.cli.*;
-import org.switchboard.core.config.*;
+import org.switchboard.core.api.ApiJson;
+import org.switchboard.core.api.ApiRequest;
+import org.switchboard.core.api.ApiRoutes;
+import org.switchboard.core.api.Route;
+import org.switchboard.core.api.Route.Access;
 
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import org.switchboard.core.metrics.application.LiveBoard;
 import org.switchboard.core.metrics.application.MetricsDesk;
 import org.switchboard.core.metrics.model.AnswerReport;
@@ -23,15 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.switchboard.core.api.ApiJson.methodNotAllowed;
-import static org.switchboard.core.api.ApiJson.param;
 import static org.switchboard.core.api.ApiJson.respond;
 
 /**
  * Answer speed over HTTP:
  * {@code GET /api/metrics?date=D | from=D&to=D [&department=ID][&by=shift|extension|hour]} (the report,
- * as the CLI's, rows with the same columns) and {@code GET /api/metrics/live} (phones ringing now
- * with their ring timer, today's service level per department, the latest missed calls).
+ * as the CLI's, rows with the same columns), {@code GET /api/metrics/live} (phones ringing now
+ * with their ring timer, today's service level per department, the latest missed calls) and its stream
+ * {@code GET /api/live/stream} ({@link LiveStream}).
  */
 public final class MetricsRoutes implements ApiRoutes {
 
@@ -44,40 +42,35 @@ public final class MetricsRoutes implements ApiRoutes {
 
     private final MetricsDesk desk;
     private final LiveBoard board;
+    private final LiveStream stream;
     private final Clock clock;
     private final ZoneId zone;
 
     public MetricsRoutes(MetricsDesk desk, LiveBoard board, Clock clock, ZoneId zone) {
         this.desk = desk;
         this.board = board;
+        this.stream = new LiveStream(board, clock);
         this.clock = clock;
         this.zone = zone;
     }
 
     @Override
-    public FullHttpResponse handle(FullHttpRequest req, QueryStringDecoder q) {
-        String path = q.path();
-        if (!path.equals("/api/metrics") && !path.equals("/api/metrics/live")) {
-            return null;
-        }
-        if (!req.method().equals(HttpMethod.GET)) {
-            return methodNotAllowed("GET", path);
-        }
-        return path.equals("/api/metrics") ? report(q.parameters()) : live();
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/metrics", Access.AUDITOR, this::report),
+                Route.get("/api/metrics/live", Access.STAFF, r -> live()),
+                Route.get(LiveStream.PATH, Access.STAFF, r -> {
+                    stream.open(r.channel());
+                    return null;
+                }));
     }
 
-    private FullHttpResponse report(Map<String, List<String>> p) {
-        LocalDate[] days = ApiJson.days(p);
-        AnswerReport.By by = param(p, "by", s -> AnswerReport.By.valueOf(s.toUpperCase()),
+    private FullHttpResponse report(ApiRequest r) {
+        LocalDate[] days = ApiJson.days(r.query());
+        AnswerReport.By by = r.param("by", s -> AnswerReport.By.valueOf(s.toUpperCase()),
                 "one of department, shift, extension, hour");
-        String department = param(p, "department", s -> s, "");
-        MetricsDesk.Report report;
-        try {
-            report = desk.report(days[0], days[1], department,
-                    by == null ? AnswerReport.By.DEPARTMENT : by);
-        } catch (MetricsDesk.Refused e) {
-            throw new ApiJson.BadRequest(HttpResponseStatus.UNPROCESSABLE_ENTITY, e.field(), e.getMessage());
-        }
+        String department = r.param("department", s -> s, "");
+        MetricsDesk.Report report = desk.report(days[0], days[1], department, by == null ? AnswerReport.By.DEPARTMENT : by);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", report.title());
         body.put("by", report.by().name().toLowerCase());

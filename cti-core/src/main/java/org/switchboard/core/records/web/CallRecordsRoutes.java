@@ -1,19 +1,16 @@
 package org.switchboard.core.records.web;
 
-import org.switchboard.core.api.*;
-import org.switchboard.core.cli.*;
-import org.switchboard.core.config.*;
+import org.switchboard.core.api.ApiJson;
+import org.switchboard.core.api.ApiRoutes;
+import org.switchboard.core.api.Route;
+import org.switchboard.core.api.Route.Access;
 
 import static org.switchboard.core.api.ApiJson.error;
-import static org.switchboard.core.api.ApiJson.methodNotAllowed;
 import static org.switchboard.core.api.ApiJson.param;
 import static org.switchboard.core.api.ApiJson.respond;
 
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import org.switchboard.billing.rating.RatingResult;
 import org.switchboard.core.calls.infrastructure.CallRepository;
 import org.switchboard.core.calls.model.ManualCallEntry;
@@ -28,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Call records over HTTP (话单):
@@ -39,8 +34,6 @@ import java.util.regex.Pattern;
  * malformed requests 400; unknown ids 404. Stateless; shared by all connections.
  */
 public final class CallRecordsRoutes implements ApiRoutes {
-
-    private static final Pattern ONE = Pattern.compile("/api/calls/(\\d{1,18})");
 
     /** {@code POST /api/calls} body. */
     public record EntryRequest(String extension, String date, String dialled, String start, String end, String enteredBy) {
@@ -72,29 +65,12 @@ public final class CallRecordsRoutes implements ApiRoutes {
     }
 
     @Override
-    public FullHttpResponse handle(FullHttpRequest req, QueryStringDecoder q) {
-        String path = q.path();
-        Matcher one = ONE.matcher(path);
-        if (path.equals("/api/calls")) {
-            if (req.method().equals(HttpMethod.GET)) {
-                return list(q.parameters());
-            }
-            if (req.method().equals(HttpMethod.POST)) {
-                return enter(ApiJson.body(req, EntryRequest.class));
-            }
-            return methodNotAllowed("GET or POST", path);
-        }
-        if (one.matches()) {
-            long id = Long.parseLong(one.group(1));
-            if (req.method().equals(HttpMethod.GET)) {
-                return show(id);
-            }
-            if (req.method().equals(HttpMethod.PATCH)) {
-                return correct(id, ApiJson.body(req, CorrectionRequest.class));
-            }
-            return methodNotAllowed("GET or PATCH", "/api/calls/{id}");
-        }
-        return null;
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/calls", Access.STAFF, r -> list(r.query())),
+                Route.post("/api/calls", Access.AUDITOR, r -> enter(r.body(EntryRequest.class))),
+                Route.get("/api/calls/{id}", Access.STAFF, r -> show(r.id("id"))),
+                Route.patch("/api/calls/{id}", Access.AUDITOR, r -> correct(r.id("id"), r.body(CorrectionRequest.class))));
     }
 
     private FullHttpResponse list(Map<String, List<String>> p) {

@@ -1,5 +1,6 @@
 package org.switchboard.core.stays.application;
 
+import org.switchboard.core.refusal.Refusal;
 import org.switchboard.billing.money.Money;
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.stays.infrastructure.StayRepository;
@@ -101,7 +102,7 @@ public final class StayDesk {
         try {
             action.run();
             return new Done(done);
-        } catch (StayRepository.Refused e) {
+        } catch (Refusal e) {
             return new Refused(e.getMessage());
         }
     }

@@ -7,7 +7,9 @@ import org.switchboard.core.config.*;
 import org.switchboard.billing.money.Money;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.stays.application.StayDesk;
+import org.switchboard.core.stays.Stays;
 import org.switchboard.core.stays.infrastructure.StayRepository;
+import org.switchboard.core.wakeup.Wakeups;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.storage.RuntimeDatabase;
 import picocli.CommandLine.Command;
@@ -33,8 +35,8 @@ public final class StayCommands {
                    Function<SwitchboardConfig, Function<StayDesk, StayDesk.Outcome>> action) {
         SwitchboardConfig c = options.load();
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
-            StayDesk desk = new StayDesk(new StayRepository(db.dsl()), c.directory(), Clock.systemUTC(),
-                    wakeUpsFollowTheGuest(c, db, spec.commandLine().getOut()));
+            StayDesk desk = Stays.assemble(c, db, Clock.systemUTC()).desk(
+                    Wakeups.followingGuests(c, db, Clock.systemUTC(), spec.commandLine().getOut()::println));
             StayDesk.Outcome o = action.apply(c).apply(desk);
             if (o instanceof StayDesk.Refused r) {
                 spec.commandLine().getErr().println("switchboard " + command + ": " + r.message());
@@ -43,20 +45,6 @@ public final class StayCommands {
             spec.commandLine().getOut().println(((StayDesk.Done) o).message());
             spec.commandLine().getOut().flush();
             return 0;
-        }
-    }
-
-    /** Wake-ups follow the guest; the wake-up timers are opened only when a room changes, not for every stay command. */
-    private static StayDesk.RoomChanges wakeUpsFollowTheGuest(SwitchboardConfig c, Database db, java.io.PrintWriter out) {
-        return org.switchboard.core.wakeup.application.WakeupDesk.followingGuests(action -> withWakeups(c, db, action),
-                out::println);
-    }
-
-    private static void withWakeups(SwitchboardConfig c, Database db,
-                                    java.util.function.Consumer<org.switchboard.core.wakeup.application.WakeupDesk> action) {
-        try (var timers = org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers.open(db.dataSource(),
-                Clock.systemUTC())) {
-            action.accept(org.switchboard.core.wakeup.application.WakeupDesk.on(db, timers, c, Clock.systemUTC()));
         }
     }
 

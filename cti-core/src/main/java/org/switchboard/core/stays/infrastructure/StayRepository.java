@@ -1,5 +1,6 @@
 package org.switchboard.core.stays.infrastructure;
 
+import org.switchboard.core.refusal.Refusal;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.switchboard.billing.money.Money;
@@ -21,13 +22,6 @@ import static org.switchboard.core.storage.jooq.Tables.ROOM_OCCUPANCY;
  */
 public final class StayRepository {
 
-    /** A refusal: what is wrong, in the operator's words. */
-    public static final class Refused extends RuntimeException {
-        public Refused(String message) {
-            super(message);
-        }
-    }
-
     /** A guest in house: account, name, room, since when, and whose account pays (a sharer's main account). */
     public record InHouse(String accountId, String name, String room, Instant since, String paidBy, Money deposit) {
     }
@@ -42,18 +36,18 @@ public final class StayRepository {
         dsl.transaction(trx -> {
             DSLContext tx = trx.dsl();
             if (tx.fetchExists(GUEST_ACCOUNTS, GUEST_ACCOUNTS.ACCOUNT_ID.eq(accountId))) {
-                throw new Refused("account " + accountId + " already exists");
+                throw new Refusal("account " + accountId + " already exists");
             }
             Long main = null;
             Optional<InHouse> occupant = inHouse(tx, room).stream().filter(g -> g.paidBy().equals(g.accountId()))
                     .findFirst();
             if (sharerOf != null) {
                 InHouse host = occupant.filter(g -> g.accountId().equals(sharerOf)).orElseThrow(() ->
-                        new Refused("account " + sharerOf + " is not the main guest in room " + room));
+                        new Refusal("account " + sharerOf + " is not the main guest in room " + room));
                 main = tx.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS)
                         .where(GUEST_ACCOUNTS.ACCOUNT_ID.eq(host.accountId())).fetchOne(GUEST_ACCOUNTS.ID);
             } else if (occupant.isPresent()) {
-                throw new Refused("room " + room + " is occupied by account " + occupant.get().accountId()
+                throw new Refusal("room " + room + " is occupied by account " + occupant.get().accountId()
                         + " (" + occupant.get().name() + "); check in as a sharer or choose another room");
             }
             Long id = tx.insertInto(GUEST_ACCOUNTS)
@@ -72,7 +66,7 @@ public final class StayRepository {
             DSLContext tx = trx.dsl();
             long pk = inHouseAccount(tx, accountId);
             if (!inHouse(tx, toRoom).isEmpty()) {
-                throw new Refused("room " + toRoom + " is occupied");
+                throw new Refusal("room " + toRoom + " is occupied");
             }
             tx.update(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.TO_AT, utc(at))
                     .where(ROOM_OCCUPANCY.ACCOUNT_PK.eq(pk)).and(ROOM_OCCUPANCY.TO_AT.isNull()).execute();
@@ -138,7 +132,7 @@ public final class StayRepository {
         Long pk = tx.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS).where(GUEST_ACCOUNTS.ACCOUNT_ID.eq(accountId))
                 .and(GUEST_ACCOUNTS.CHECKED_OUT_AT.isNull()).fetchOne(GUEST_ACCOUNTS.ID);
         if (pk == null) {
-            throw new Refused("account " + accountId + " is not in house");
+            throw new Refusal("account " + accountId + " is not in house");
         }
         return pk;
     }

@@ -1,5 +1,6 @@
 package org.switchboard.core.wakeup.application;
 
+import org.switchboard.core.refusal.Refusal;
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
 import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
@@ -25,20 +26,6 @@ import java.util.Set;
  * written whole or not at all, and answered with the sentence read back to the guest.
  */
 public final class WakeupDesk {
-
-    /** A booking the desk will not make, and why (unknown room, time past, duplicate, vacant room); {@code field} may be null. */
-    public static final class Refused extends RuntimeException {
-        private final String field;
-
-        public Refused(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
 
     /** What the operator asked for. {@code secondAfter} null: one call; {@code daily}: every day until check-out. */
     public record Request(List<String> rooms, String time, Duration secondAfter, boolean daily, String bookedBy,
@@ -68,13 +55,6 @@ public final class WakeupDesk {
     }
 
     /** The desk on a database, for the hotel in {@code config}, setting {@code timers}. */
-    public static WakeupDesk on(org.switchboard.core.storage.Database db, WakeupTimers timers,
-                                org.switchboard.core.config.SwitchboardConfig config, Clock clock) {
-        return new WakeupDesk(new WakeupRepository(db.dsl()), timers, config.directory(),
-                org.switchboard.core.stays.application.RoomOccupancy.of(
-                        new org.switchboard.core.stays.infrastructure.StayRepository(db.dsl())),
-                config.hotelZone(), clock);
-    }
 
     /**
      * Wake-ups follow the guest: a check-out cancels the emptied room's wake-ups, a move books them for the new
@@ -110,20 +90,20 @@ public final class WakeupDesk {
     /** Replaces a booking by a new one for the same room (cancelled and booked in one transaction). */
     public Booked change(long bookingId, String time, Duration secondAfter, boolean daily, String by) {
         WakeupCall old = repository.callsOfBooking(bookingId).stream().findFirst()
-                .orElseThrow(() -> new Refused(null, "no wake-up booking " + bookingId));
+                .orElseThrow(() -> new Refusal(null, "no wake-up booking " + bookingId));
         return write(new Request(List.of(old.room()), time, secondAfter, daily, by, old.groupName()), bookingId).get(0);
     }
 
     private List<Booked> write(Request r, Long replacing) {
         if (r.rooms().isEmpty()) {
-            throw new Refused("rooms", "no room given");
+            throw new Refusal("rooms", "no room given");
         }
         ZonedDateTime now = clock.instant().atZone(zone);
         LocalWakeTime first;
         try {
             first = LocalWakeTime.parse(r.time(), now);
         } catch (IllegalArgumentException e) {
-            throw new Refused("time", e.getMessage());
+            throw new Refusal("time", e.getMessage());
         }
         List<String> problems = new ArrayList<>();
         List<WakeupRepository.NewBooking> bookings = new ArrayList<>();
@@ -143,13 +123,13 @@ public final class WakeupDesk {
             }
         }
         if (!problems.isEmpty()) {
-            throw new Refused("rooms", String.join("; ", problems) + (r.rooms().size() > 1 ? " (nothing booked)" : ""));
+            throw new Refusal("rooms", String.join("; ", problems) + (r.rooms().size() > 1 ? " (nothing booked)" : ""));
         }
         List<Long> ids;
         try {
             ids = repository.book(bookings, clock.instant(), replacing, "changed");
-        } catch (WakeupRepository.Refused e) {
-            throw new Refused("rooms", e.getMessage() + (r.rooms().size() > 1 ? " (nothing booked)" : ""));
+        } catch (Refusal e) {
+            throw new Refusal("rooms", e.getMessage() + (r.rooms().size() > 1 ? " (nothing booked)" : ""));
         }
         if (replacing != null) {
             repository.callsOfBooking(replacing).forEach(c -> timers.cancel(c.id()));
@@ -175,8 +155,8 @@ public final class WakeupDesk {
         List<Long> calls;
         try {
             calls = repository.cancel(bookingId, reason, clock.instant());
-        } catch (WakeupRepository.Refused e) {
-            throw new Refused(null, e.getMessage());
+        } catch (Refusal e) {
+            throw new Refusal(null, e.getMessage());
         }
         calls.forEach(timers::cancel);
         return "cancelled wake-up booking " + bookingId + " (" + calls.size() + " call(s) not yet placed)";
@@ -209,7 +189,7 @@ public final class WakeupDesk {
             try {
                 out.add(write(new Request(List.of(to), time, next.secondAfter(), next.daily(), "room move",
                         next.groupName()), id).get(0).readBack());
-            } catch (Refused e) {
+            } catch (Refusal e) {
                 out.add("booking " + id + " stays on room " + from + ", not moved: " + e.getMessage());
             }
         }
@@ -228,11 +208,11 @@ public final class WakeupDesk {
     /** An operator takes an alarm in hand (goes to the room): who and when are kept. */
     public String acknowledge(long callId, String by) {
         if (by == null || by.isBlank()) {
-            throw new Refused("by", "say who acknowledges the alarm");
+            throw new Refusal("by", "say who acknowledges the alarm");
         }
-        WakeupCall call = repository.call(callId).orElseThrow(() -> new Refused(null, "no wake-up call " + callId));
+        WakeupCall call = repository.call(callId).orElseThrow(() -> new Refusal(null, "no wake-up call " + callId));
         if (!repository.acknowledge(callId, by.trim(), clock.instant())) {
-            throw new Refused(null, "wake-up call " + callId + " (room " + call.room() + ") is not an open alarm");
+            throw new Refusal(null, "wake-up call " + callId + " (room " + call.room() + ") is not an open alarm");
         }
         return "alarm for room " + call.room() + " acknowledged by " + by.trim();
     }
@@ -266,7 +246,7 @@ public final class WakeupDesk {
                 int from = Integer.parseInt(m.group(1));
                 int to = Integer.parseInt(m.group(2));
                 if (to < from || to - from >= 2000) {
-                    throw new Refused("rooms", "room range '" + p + "' is not like 810-830");
+                    throw new Refusal("rooms", "room range '" + p + "' is not like 810-830");
                 }
                 for (int n = from; n <= to; n++) {
                     rooms.add(String.valueOf(n));
@@ -276,7 +256,7 @@ public final class WakeupDesk {
             }
         }
         if (rooms.size() > 2000) {
-            throw new Refused("rooms", "at most 2,000 rooms at once");
+            throw new Refusal("rooms", "at most 2,000 rooms at once");
         }
         return rooms;
     }

@@ -5,9 +5,11 @@ import org.switchboard.core.cli.*;
 import org.switchboard.core.config.*;
 
 import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.refusal.Refusal;
 import org.switchboard.core.csv.Csv;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.storage.RuntimeDatabase;
+import org.switchboard.core.wakeup.Wakeups;
 import org.switchboard.core.wakeup.application.WakeupDesk;
 import org.switchboard.core.wakeup.infrastructure.QuartzWakeupTimers;
 import org.switchboard.core.wakeup.model.ReadBack;
@@ -48,10 +50,7 @@ public final class WakeupCommand {
              QuartzWakeupTimers timers = QuartzWakeupTimers.open(db.dataSource(), Clock.systemUTC())) {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                return action.apply(new Context(c, WakeupDesk.on(db, timers, c, Clock.systemUTC()), out));
-            } catch (WakeupDesk.Refused e) {
-                spec.commandLine().getErr().println("switchboard wakeup " + spec.name() + ": " + e.getMessage());
-                return 2;
+                return action.apply(new Context(c, Wakeups.desk(c, db, timers, Clock.systemUTC()), out));
             } finally {
                 out.flush();
             }
@@ -157,7 +156,7 @@ public final class WakeupCommand {
                 } else {
                     int n = ctx.desk().cancelRoom(room, "cancelled by the operator");
                     if (n == 0) {
-                        throw new WakeupDesk.Refused("room", "room " + room + " has no active wake-up booking");
+                        throw new Refusal("room", "room " + room + " has no active wake-up booking");
                     }
                     ctx.out().println("cancelled " + n + " wake-up booking(s) of room " + room);
                 }

@@ -1,5 +1,6 @@
 package org.switchboard.core.wakeup.infrastructure;
 
+import org.switchboard.core.refusal.Refusal;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.switchboard.core.wakeup.model.AttemptOutcome;
@@ -22,13 +23,6 @@ import static org.switchboard.core.storage.jooq.Tables.WAKEUP_CALLS;
 
 /** Wake-up bookings, their calls and every attempt, in MariaDB. Each write is one transaction. */
 public final class WakeupRepository {
-
-    /** A booking refused inside its transaction (a duplicate found at write time). */
-    public static final class Refused extends RuntimeException {
-        public Refused(String message) {
-            super(message);
-        }
-    }
 
     /** A booking to write: the room, its wall-clock time and the instants of its first day's calls. */
     public record NewBooking(String room, String extension, String localTime, LocalDate firstDate, boolean daily,
@@ -60,7 +54,7 @@ public final class WakeupRepository {
                             .and(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name())).limit(1)
                             .fetchOne(WAKEUP_CALLS.BOOKING_ID);
                     if (clash != null) {
-                        throw new Refused("room " + b.room() + " already has a wake-up at that time (booking " + clash + ")");
+                        throw new Refusal("room " + b.room() + " already has a wake-up at that time (booking " + clash + ")");
                     }
                 }
                 long id = tx.insertInto(WAKEUP_BOOKINGS)
@@ -111,10 +105,10 @@ public final class WakeupRepository {
         String status = tx.select(WAKEUP_BOOKINGS.STATUS).from(WAKEUP_BOOKINGS).where(WAKEUP_BOOKINGS.ID.eq(bookingId))
                 .forUpdate().fetchOne(WAKEUP_BOOKINGS.STATUS);
         if (status == null) {
-            throw new Refused("no wake-up booking " + bookingId);
+            throw new Refusal("no wake-up booking " + bookingId);
         }
         if (!"ACTIVE".equals(status)) {
-            throw new Refused("wake-up booking " + bookingId + " is " + status.toLowerCase() + ", not active");
+            throw new Refusal("wake-up booking " + bookingId + " is " + status.toLowerCase() + ", not active");
         }
         List<Long> calls = tx.select(WAKEUP_CALLS.ID).from(WAKEUP_CALLS).where(WAKEUP_CALLS.BOOKING_ID.eq(bookingId))
                 .and(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name())).fetch(WAKEUP_CALLS.ID);

@@ -1,14 +1,13 @@
 package org.switchboard.core.wakeup.web;
 
-import org.switchboard.core.api.*;
-import org.switchboard.core.cli.*;
-import org.switchboard.core.config.*;
+import org.switchboard.core.api.ApiJson;
+import org.switchboard.core.api.ApiRequest;
+import org.switchboard.core.api.ApiRoutes;
+import org.switchboard.core.api.Route;
+import org.switchboard.core.api.Route.Access;
 
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import org.switchboard.core.wakeup.application.WakeupDesk;
 import org.switchboard.core.wakeup.model.ReadBack;
 import org.switchboard.core.wakeup.model.WakeupAttempt;
@@ -22,8 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static org.switchboard.core.api.ApiJson.methodNotAllowed;
-import static org.switchboard.core.api.ApiJson.param;
+import static org.switchboard.core.api.ApiJson.required;
 import static org.switchboard.core.api.ApiJson.respond;
 
 /**
@@ -59,53 +57,31 @@ public final class WakeupRoutes implements ApiRoutes {
     }
 
     @Override
-    public FullHttpResponse handle(FullHttpRequest req, QueryStringDecoder q) {
-        String path = q.path();
-        if (!path.equals(PATH) && !path.startsWith(PATH + "/")) {
-            return null;
-        }
-        try {
-            if (path.equals(PATH + "/report")) {
-                if (!req.method().equals(HttpMethod.GET)) {
-                    return methodNotAllowed("GET", path);
-                }
-                LocalDate date = param(q.parameters(), "date", LocalDate::parse, "a date like 2026-11-24");
-                return respond(HttpResponseStatus.OK, desk.report(date != null ? date : LocalDate.now(clock.withZone(zone))));
-            }
-            if (path.equals(PATH)) {
-                if (req.method().equals(HttpMethod.GET)) {
-                    return respond(HttpResponseStatus.OK, Map.of("calls", list(q)));
-                }
-                if (req.method().equals(HttpMethod.POST)) {
-                    return respond(HttpResponseStatus.CREATED, Map.of("booked", book(ApiJson.body(req, BookingBody.class))));
-                }
-                return methodNotAllowed("GET, POST", path);
-            }
-            if (path.equals(PATH + "/alarms")) {
-                return req.method().equals(HttpMethod.GET)
-                        ? respond(HttpResponseStatus.OK, Map.of("alarms", views(desk.openAlarms(), Map.of())))
-                        : methodNotAllowed("GET", path);
-            }
-            if (path.startsWith(PATH + "/alarms/") && path.endsWith("/acknowledge")) {
-                if (!req.method().equals(HttpMethod.POST)) {
-                    return methodNotAllowed("POST", path);
-                }
-                long callId = bookingId(path.substring((PATH + "/alarms/").length(), path.length() - "/acknowledge".length()));
-                return respond(HttpResponseStatus.OK, Map.of("message", desk.acknowledge(callId, ApiGate.user(req))));
-            }
-            long id = bookingId(path.substring(PATH.length() + 1));
-            if (req.method().equals(HttpMethod.DELETE)) {
-                return respond(HttpResponseStatus.OK, Map.of("message", desk.cancel(id, "cancelled by " + ApiGate.user(req))));
-            }
-            if (req.method().equals(HttpMethod.PUT)) {
-                BookingBody b = ApiJson.body(req, BookingBody.class);
-                return respond(HttpResponseStatus.OK, desk.change(id, require(b.time(), "time"), second(b),
-                        Boolean.TRUE.equals(b.daily()), "api"));
-            }
-            return methodNotAllowed("PUT, DELETE", path);
-        } catch (WakeupDesk.Refused e) {
-            throw new ApiJson.BadRequest(HttpResponseStatus.UNPROCESSABLE_ENTITY, e.field(), e.getMessage());
-        }
+    public List<Route> routes() {
+        return List.of(
+                Route.get(PATH, Access.STAFF, r -> respond(HttpResponseStatus.OK, Map.of("calls", list(r)))),
+                Route.post(PATH, Access.OPERATOR, r -> respond(HttpResponseStatus.CREATED,
+                        Map.of("booked", book(r.body(BookingBody.class))))),
+                Route.get(PATH + "/report", Access.STAFF, this::report),
+                Route.get(PATH + "/alarms", Access.STAFF,
+                        r -> respond(HttpResponseStatus.OK, Map.of("alarms", views(desk.openAlarms(), Map.of())))),
+                Route.post(PATH + "/alarms/{callId}/acknowledge", Access.OPERATOR, r -> respond(HttpResponseStatus.OK,
+                        Map.of("message", desk.acknowledge(r.id("callId"), r.user())))),
+                Route.delete(PATH + "/{id}", Access.OPERATOR, r -> respond(HttpResponseStatus.OK,
+                        Map.of("message", desk.cancel(r.id("id"), "cancelled by " + r.user())))),
+                Route.put(PATH + "/{id}", Access.OPERATOR, this::change));
+    }
+
+    private FullHttpResponse report(ApiRequest r) {
+        LocalDate date = r.param("date", LocalDate::parse, "a date like 2026-11-24");
+        return respond(HttpResponseStatus.OK, desk.report(date != null ? date : LocalDate.now(clock.withZone(zone))));
+    }
+
+    private FullHttpResponse change(ApiRequest r) {
+        long id = r.id("id");
+        BookingBody b = r.body(BookingBody.class);
+        return respond(HttpResponseStatus.OK, desk.change(id, required(b.time(), "time"), second(b),
+                Boolean.TRUE.equals(b.daily()), "api"));
     }
 
     private List<WakeupDesk.Booked> book(BookingBody b) {
@@ -113,12 +89,12 @@ public final class WakeupRoutes implements ApiRoutes {
         if (rooms == null || rooms.isEmpty()) {
             throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "rooms", "give room or rooms");
         }
-        return desk.book(new WakeupDesk.Request(rooms, require(b.time(), "time"), second(b), Boolean.TRUE.equals(b.daily()),
+        return desk.book(new WakeupDesk.Request(rooms, required(b.time(), "time"), second(b), Boolean.TRUE.equals(b.daily()),
                 "api", b.group()));
     }
 
-    private List<CallView> list(QueryStringDecoder q) {
-        LocalDate date = param(q.parameters(), "date", LocalDate::parse, "a date like 2026-11-24");
+    private List<CallView> list(ApiRequest r) {
+        LocalDate date = r.param("date", LocalDate::parse, "a date like 2026-11-24");
         List<WakeupCall> calls = date == null ? desk.openCalls() : desk.callsOn(date);
         Map<Long, List<WakeupAttempt>> attempts = date == null ? Map.of()
                 : desk.attemptsOn(date).stream().collect(Collectors.groupingBy(WakeupAttempt::callId));
@@ -139,21 +115,6 @@ public final class WakeupRoutes implements ApiRoutes {
             return ReadBack.parseInterval(b.second());
         } catch (IllegalArgumentException e) {
             throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, "second", e.getMessage());
-        }
-    }
-
-    private static String require(String v, String field) {
-        if (v == null || v.isBlank()) {
-            throw new ApiJson.BadRequest(HttpResponseStatus.BAD_REQUEST, field, field + " is required");
-        }
-        return v;
-    }
-
-    private static long bookingId(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new ApiJson.BadRequest(HttpResponseStatus.NOT_FOUND, null, "no such resource: " + PATH + "/" + s);
         }
     }
 }

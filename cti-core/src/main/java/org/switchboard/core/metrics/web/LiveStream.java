@@ -1,17 +1,16 @@
-package org.switchboard.core.api;
+package org.switchboard.core.metrics.web;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import org.switchboard.core.api.ApiJson;
 import org.switchboard.core.metrics.application.LiveBoard;
 
 import java.nio.charset.StandardCharsets;
@@ -38,11 +37,7 @@ final class LiveStream {
         this.clock = clock;
     }
 
-    void open(ChannelHandlerContext ctx, FullHttpRequest req) {
-        if (!req.method().equals(HttpMethod.GET)) {
-            ctx.writeAndFlush(ApiJson.methodNotAllowed("GET", PATH));
-            return;
-        }
+    void open(ChannelHandlerContext ctx) {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
