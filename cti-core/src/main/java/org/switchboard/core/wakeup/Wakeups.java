@@ -1,5 +1,6 @@
 package org.switchboard.core.wakeup;
 
+import org.switchboard.core.wakeup.application.WakeupAnnouncer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.api.ApiRoutes;
@@ -33,7 +34,7 @@ public final class Wakeups implements AutoCloseable {
     private final WakeupDesk desk;
     private final WakeupCaller caller;
 
-    private Wakeups(SwitchboardConfig config, Database db, Clock clock, Originator pbx, WakeupCaller.Announcer announcer,
+    private Wakeups(SwitchboardConfig config, Database db, Clock clock, Originator pbx, WakeupAnnouncer announcer,
                     RoomOccupancy occupancy) {
         this.config = config;
         this.clock = clock;
@@ -45,7 +46,7 @@ public final class Wakeups implements AutoCloseable {
 
     /** Rings rooms through {@code pbx}; tells {@code announcer} (the live board) of escalations. */
     public static Wakeups assemble(SwitchboardConfig config, Database db, Clock clock, Originator pbx,
-                                   WakeupCaller.Announcer announcer, RoomOccupancy occupancy) {
+                                   WakeupAnnouncer announcer, RoomOccupancy occupancy) {
         return new Wakeups(config, db, clock, pbx, announcer, occupancy);
     }
 

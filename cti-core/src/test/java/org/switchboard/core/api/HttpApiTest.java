@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.billing.rating.TariffBook;
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.records.CallRecordDesk;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.support.CaptureRig;
 import org.switchboard.core.support.TestDatabase;

@@ -20,7 +20,6 @@ import org.switchboard.core.metrics.application.MetricsRecorder;
 import org.switchboard.core.metrics.infrastructure.MeasurementRepository;
 import org.switchboard.core.metrics.model.AnswerMeasurer;
 import org.switchboard.core.metrics.model.MetricsSettings;
-import org.switchboard.core.records.CallRecordDesk;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.support.CaptureRig;
 import org.switchboard.core.support.StaffCalls;

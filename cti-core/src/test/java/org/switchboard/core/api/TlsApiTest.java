@@ -5,7 +5,6 @@ import org.switchboard.core.support.ClockSensitive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.config.SwitchboardConfig;
-import org.switchboard.core.records.CallRecordDesk;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.support.ApiLogin;
 import org.switchboard.core.support.CaptureRig;

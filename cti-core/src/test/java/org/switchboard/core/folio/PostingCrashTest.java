@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.billing.audit.AuditLine;
 import org.switchboard.core.folio.application.FolioServices;
-import org.switchboard.core.folio.application.NightAudit;
 import org.switchboard.core.records.CallRecordDesk;
 import org.switchboard.core.support.FolioRig;
 

@@ -142,8 +142,8 @@ class MetricsCommandTest {
     @Test
     void badInputIsNamed() {
         CliTest.Result dept = run("metrics", "--date", "2026-11-23", "--department", "frontdesk");
-        assertEquals(1, dept.exit());
-        assertTrue(dept.err().contains("department 'frontdesk' is not configured (known: front-desk, operator)"), dept.err());
+        assertEquals(2, dept.exit(), "a refusal, like every command's");
+        assertTrue(dept.err().contains("switchboard metrics: department 'frontdesk' is not configured (known: front-desk, operator)"), dept.err());
         CliTest.Result by = run("metrics", "--date", "2026-11-23", "--by", "day");
         assertEquals(2, by.exit());
         assertTrue(by.err().contains("--by") && by.err().contains("day"), by.err());

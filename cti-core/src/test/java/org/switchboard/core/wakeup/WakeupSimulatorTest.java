@@ -1,5 +1,6 @@
 package org.switchboard.core.wakeup;
 
+import org.switchboard.core.wakeup.application.WakeupAlarm;
 import org.switchboard.core.refusal.Refusal;
 
 import org.switchboard.core.support.ClockSensitive;
@@ -10,11 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.core.stays.application.StayDesk;
 import org.switchboard.core.stays.infrastructure.StayRepository;
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.support.AmiWarmUp;
 import org.switchboard.core.support.ShiftedClock;
 import org.switchboard.core.support.TestDatabase;
 import org.switchboard.core.support.WakeupRig;
-import org.switchboard.core.wakeup.application.WakeupCaller;
 import org.switchboard.core.wakeup.application.WakeupDesk;
 import org.switchboard.core.wakeup.model.AttemptOutcome;
 import org.switchboard.core.wakeup.model.CallStatus;
@@ -123,7 +122,7 @@ class WakeupSimulatorTest {
             // Escalation: the operator's phone is rung and the live stream raised one alarm for room 102.
             assertTrue(WakeupRig.await(() -> rooms.dialled().contains("SIP/9000"), Duration.ofSeconds(5)), rooms.dialled().toString());
             assertEquals(1, rig.alarms());
-            WakeupCaller.Alarm alarm = (WakeupCaller.Alarm) rig.stream.stream()
+            WakeupAlarm alarm = (WakeupAlarm) rig.stream.stream()
                     .filter(e -> e.type().equals("wakeup-alarm")).findFirst().orElseThrow().data();
             assertEquals("102", alarm.room());
             assertEquals(3, alarm.attempts());

@@ -12,8 +12,6 @@ import org.switchboard.core.storage.jooq.tables.records.CallsRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 

@@ -15,6 +15,7 @@ import org.switchboard.billing.money.Money;
 import org.switchboard.core.folio.infrastructure.AssignmentBook;
 import org.switchboard.core.folio.infrastructure.CreditBook;
 import org.switchboard.core.folio.infrastructure.FolioLedger;
+import org.switchboard.core.folio.infrastructure.LedgerTransaction;
 import org.switchboard.core.folio.infrastructure.FolioLedger.Held;
 import org.switchboard.core.folio.model.ChargedCall;
 import org.switchboard.core.folio.model.LedgerEntry;
@@ -107,11 +108,11 @@ public final class FolioPoster implements AutoCloseable {
 
     private int postOneByOne() {
         int posted = 0;
-        for (long outboxId : ledger.pendingIds(CHUNK)) {
+        for (long outboxId : ledger.outbox().pendingIds(CHUNK)) {
             try {
                 posted += ledger.inTransaction(tx -> post(tx, () -> tx.claim(outboxId)));
             } catch (RuntimeException e) {
-                if (ledger.failed(outboxId, e.toString(), HOLD_AFTER, clock.instant())) {
+                if (ledger.outbox().failed(outboxId, e.toString(), HOLD_AFTER, clock.instant())) {
                     log.error("posting outbox row {} failed {} times on its own; held aside until the next start "
                             + "(the night audit shows it as not posted): {}", outboxId, HOLD_AFTER, e.toString());
                 }
@@ -122,7 +123,7 @@ public final class FolioPoster implements AutoCloseable {
 
     /** Rows held aside by an earlier run get another chance (a fixed version may post them); returns how many. */
     public int releaseHeld() {
-        int n = ledger.releaseHeld();
+        int n = ledger.outbox().releaseHeld();
         if (n > 0) {
             log.warn("{} posting(s) held aside after repeated failures are tried again", n);
         }
@@ -135,7 +136,7 @@ public final class FolioPoster implements AutoCloseable {
     }
 
     /** One transaction: the ledger state under a shared lock first (a closing waits), then the rows claimed. */
-    private int post(FolioLedger.Tx tx, java.util.function.Supplier<List<PendingPosting>> claim) {
+    private int post(LedgerTransaction tx, java.util.function.Supplier<List<PendingPosting>> claim) {
         Optional<LocalDate> lastClosed = tx.lastClosedShared();
         List<PendingPosting> chunk = claim.get();
         if (chunk.isEmpty()) {
@@ -196,7 +197,7 @@ public final class FolioPoster implements AutoCloseable {
                 call.currency() == null ? hotelCurrency : call.currency(), line);
     }
 
-    private static Map<String, List<Occupancy>> stays(FolioLedger.Tx tx, java.util.Collection<ChargedCall> calls) {
+    private static Map<String, List<Occupancy>> stays(LedgerTransaction tx, java.util.Collection<ChargedCall> calls) {
         Set<String> rooms = calls.stream().map(ChargedCall::room).filter(Objects::nonNull).collect(Collectors.toSet());
         if (rooms.isEmpty()) {
             return Map.of();

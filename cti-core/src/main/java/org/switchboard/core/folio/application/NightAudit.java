@@ -5,6 +5,7 @@ import org.switchboard.billing.audit.AuditLine;
 import org.switchboard.billing.audit.AuditReport;
 import org.switchboard.billing.folio.BusinessDay;
 import org.switchboard.core.folio.infrastructure.FolioLedger;
+import org.switchboard.core.folio.infrastructure.PostingOutbox;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -47,13 +48,13 @@ public final class NightAudit {
     }
 
     /** Postings held aside after failing on their own again and again (they stay unposted until the next start). */
-    public List<FolioLedger.HeldPosting> held() {
-        return ledger.held();
+    public List<PostingOutbox.HeldPosting> held() {
+        return ledger.outbox().held();
     }
 
     /** The held postings in the auditor's words, or empty. */
     public Optional<String> heldNote() {
-        List<FolioLedger.HeldPosting> held = held();
+        List<PostingOutbox.HeldPosting> held = held();
         if (held.isEmpty()) {
             return Optional.empty();
         }

@@ -6,7 +6,6 @@ import org.switchboard.core.config.*;
 
 import org.switchboard.billing.money.Money;
 import org.switchboard.billing.rating.TariffBook;
-import org.switchboard.billing.tariff.Band;
 import org.switchboard.billing.tariff.Category;
 import org.switchboard.billing.tariff.DiallingRules;
 import org.switchboard.billing.tariff.PrefixRule;
@@ -17,20 +16,15 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +42,6 @@ public final class TariffLoader {
     private static final Set<String> TOP = Set.of("version", "effective-from", "currency", "rounding",
             "service-fee-percent", "surcharge", "tax-percent", "dialling", "trunk-dialling", "plans", "categories",
             "prefixes");
-    private static final Set<String> PLAN_KEYS = Set.of("initial-block-seconds", "initial-block-price",
-            "next-block-seconds", "next-block-price", "minimum-charge", "grace-seconds", "connection-fee", "bands");
 
     private TariffLoader() {
     }
@@ -108,13 +100,32 @@ public final class TariffLoader {
         BigDecimal feePercent = y.value(top, "service-fee-percent", "", root, "0", "a percentage like 15", TariffLoader::percent);
         BigDecimal taxPercent = y.value(top, "tax-percent", "", root, "0", "a percentage like 6", TariffLoader::percent);
         Money surcharge = currency == null ? null
-                : y.value(top, "surcharge", "", root, "0", "an amount in " + currency + " like 1.00", s -> money(s, currency));
+                : y.value(top, "surcharge", "", root, "0", "an amount in " + currency + " like 1.00", s -> RatePlanReader.money(s, currency));
 
         DiallingRules dialling = null;
         MappingNode dn = y.mapping(top, "dialling", "", root, true);
         if (dn != null) {
             dialling = dialling(y, dn, "dialling");
         }
+        Map<String, DiallingRules> trunkDialling = trunkDialling(y, top, root);
+        MappingNode pn = y.mapping(top, "plans", "", root, true);
+        Map<String, RatePlan> plans = plans(y, pn, currency);
+        Map<Category, RatePlan> byCategory = TariffCategories.read(y, y.mapping(top, "categories", "", root, true), pn, plans);
+        PrefixTable table = prefixes(y, top, root);
+        if (errors.size() > before || version == null || from == null || currency == null || dialling == null
+                || table == null) {
+            return null;
+        }
+        try {
+            return new Tariff(version, from, currency, rounding, feePercent, surcharge, taxPercent, dialling,
+                    trunkDialling, byCategory, table);
+        } catch (IllegalArgumentException e) {
+            y.error(root, "(tariff)", e.getMessage());
+            return null;
+        }
+    }
+
+    private static Map<String, DiallingRules> trunkDialling(YamlNodes y, Map<String, Node> top, MappingNode root) {
         Map<String, DiallingRules> trunkDialling = new HashMap<>();
         MappingNode tdn = y.mapping(top, "trunk-dialling", "", root, false);
         if (tdn != null) {
@@ -130,52 +141,24 @@ public final class TariffLoader {
                 }
             }
         }
+        return trunkDialling;
+    }
 
+    private static Map<String, RatePlan> plans(YamlNodes y, MappingNode pn, Currency currency) {
         Map<String, RatePlan> plans = new HashMap<>();
-        MappingNode pn = y.mapping(top, "plans", "", root, true);
         if (pn != null && currency != null) {
             for (NodeTuple t : pn.getValue()) {
                 String id = ((ScalarNode) t.getKeyNode()).getValue();
-                RatePlan plan = plan(y, id, t.getValueNode(), currency);
+                RatePlan plan = RatePlanReader.plan(y, id, t.getValueNode(), currency);
                 if (plan != null) {
                     plans.put(id, plan);
                 }
             }
         }
+        return plans;
+    }
 
-        Map<Category, RatePlan> byCategory = new EnumMap<>(Category.class);
-        MappingNode cn = y.mapping(top, "categories", "", root, true);
-        if (cn != null) {
-            for (NodeTuple t : cn.getValue()) {
-                String name = ((ScalarNode) t.getKeyNode()).getValue();
-                Category c = category(name);
-                String key = "categories." + name;
-                if (c == null || c == Category.BLOCKED) {
-                    y.error(t.getKeyNode(), key, "not a priced category (one of " + pricedCategories() + ")");
-                    continue;
-                }
-                String planId = t.getValueNode() instanceof ScalarNode s ? s.getValue() : null;
-                if (planId == null || !plans.containsKey(planId)) {
-                    if (pn != null && (planId == null || !hasKey(pn, planId))) {
-                        y.error(t.getValueNode(), key, "'" + planId + "' is not a plan defined under plans");
-                    }
-                    continue;
-                }
-                byCategory.put(c, plans.get(planId));
-            }
-            for (Category c : Category.values()) {
-                if (c != Category.BLOCKED && !byCategory.containsKey(c) && !hasKey(cn, name(c))) {
-                    y.error(cn, "categories." + name(c), "missing: every category needs a plan (a free one is fine)");
-                }
-            }
-            for (Map.Entry<Category, RatePlan> e : byCategory.entrySet()) {
-                if (e.getKey().mustBeFree() && !e.getValue().isFree()) {
-                    y.error(valueNode(cn, name(e.getKey())), "categories." + name(e.getKey()),
-                            "must be a free plan, but '" + e.getValue().id() + "' charges");
-                }
-            }
-        }
-
+    private static PrefixTable prefixes(YamlNodes y, Map<String, Node> top, MappingNode root) {
         List<PrefixRule> rules = new ArrayList<>();
         Map<String, Integer> prefixLines = new HashMap<>();
         List<Node> prefixes = y.sequence(top, "prefixes", "", root);
@@ -188,7 +171,7 @@ public final class TariffLoader {
             Map<String, Node> r = y.entries(rn, path, Set.of("prefix", "area", "category"));
             String prefix = y.value(r, "prefix", path, rn, null, "digits", TariffLoader::digits);
             String area = y.text(r, "area", path, rn, null);
-            Category c = y.value(r, "category", path, rn, null, "one of " + allCategories(), TariffLoader::category);
+            Category c = y.value(r, "category", path, rn, null, "one of " + TariffCategories.all(), TariffCategories::category);
             Integer earlier = prefix == null ? null : prefixLines.putIfAbsent(prefix, YamlNodes.line(rn));
             if (earlier != null) {
                 y.error(rn, path + ".prefix", "prefix " + prefix + " is already defined on line " + earlier);
@@ -202,17 +185,7 @@ public final class TariffLoader {
         } catch (IllegalArgumentException e) {
             y.error(root, "prefixes", e.getMessage());
         }
-        if (errors.size() > before || version == null || from == null || currency == null || dialling == null
-                || table == null) {
-            return null;
-        }
-        try {
-            return new Tariff(version, from, currency, rounding, feePercent, surcharge, taxPercent, dialling,
-                    trunkDialling, byCategory, table);
-        } catch (IllegalArgumentException e) {
-            y.error(root, "(tariff)", e.getMessage());
-            return null;
-        }
+        return table;
     }
 
     private static DiallingRules dialling(YamlNodes y, MappingNode dn, String path) {
@@ -227,115 +200,12 @@ public final class TariffLoader {
                 : new DiallingRules(outside, intl, national, area, localLength);
     }
 
-    private static RatePlan plan(YamlNodes y, String id, Node node, Currency currency) {
-        String path = "plans." + id;
-        if (!(node instanceof MappingNode pn)) {
-            y.error(node, path, "expected the plan's blocks and prices");
-            return null;
-        }
-        Map<String, Node> p = y.entries(pn, path, PLAN_KEYS);
-        int first = y.intInRange(p, "initial-block-seconds", path, pn, 60, 1, 86_400);
-        Money firstPrice = y.value(p, "initial-block-price", path, pn, null, "an amount like 0.50", s -> money(s, currency));
-        int next = y.intInRange(p, "next-block-seconds", path, pn, first, 1, 86_400);
-        Money nextPrice = y.value(p, "next-block-price", path, pn, null, "an amount like 0.50", s -> money(s, currency));
-        Money minimum = y.value(p, "minimum-charge", path, pn, "0", "an amount like 0.50", s -> money(s, currency));
-        int grace = y.intInRange(p, "grace-seconds", path, pn, 0, 0, 3600);
-        Money connection = y.value(p, "connection-fee", path, pn, "0", "an amount like 0.50", s -> money(s, currency));
-        List<Band> bands = new ArrayList<>();
-        List<Node> bandNodes = y.sequence(p, "bands", path, pn);
-        for (int i = 0; i < bandNodes.size(); i++) {
-            String bpath = path + ".bands[" + i + "]";
-            if (!(bandNodes.get(i) instanceof MappingNode bn)) {
-                y.error(bandNodes.get(i), bpath, "expected name, days, from, to, percent");
-                continue;
-            }
-            Map<String, Node> b = y.entries(bn, bpath, Set.of("name", "days", "from", "to", "percent"));
-            String name = y.text(b, "name", bpath, bn, null);
-            LocalTime from = y.value(b, "from", bpath, bn, "00:00", "a time like 21:00", TariffLoader::time);
-            LocalTime to = y.value(b, "to", bpath, bn, "00:00", "a time like 07:00 (24:00 = midnight)", TariffLoader::time);
-            int percent = y.intInRange(b, "percent", bpath, bn, 100, 0, 1000);
-            Set<DayOfWeek> days = EnumSet.allOf(DayOfWeek.class);
-            if (b.get("days") instanceof SequenceNode sn) {
-                days = EnumSet.noneOf(DayOfWeek.class);
-                for (Node dnode : sn.getValue()) {
-                    DayOfWeek d = dnode instanceof ScalarNode s ? day(s.getValue()) : null;
-                    if (d == null) {
-                        y.error(dnode, bpath + ".days", "expected mon, tue, wed, thu, fri, sat or sun");
-                    } else {
-                        days.add(d);
-                    }
-                }
-            } else if (b.containsKey("days")) {
-                y.error(b.get("days"), bpath + ".days", "expected a list like [sat, sun]");
-            }
-            if (name != null && from != null && to != null && !days.isEmpty()) {
-                bands.add(new Band(name, days, from, to, percent));
-            }
-        }
-        if (firstPrice == null || nextPrice == null || minimum == null || connection == null) {
-            return null;
-        }
-        return new RatePlan(id, first, firstPrice, next, nextPrice, minimum, grace, connection, bands);
-    }
-
-    private static boolean hasKey(MappingNode m, String key) {
-        return valueNode(m, key) != m;
-    }
-
-    private static Node valueNode(MappingNode m, String key) {
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key)) {
-                return t.getValueNode();
-            }
-        }
-        return m;
-    }
-
-    private static String name(Category c) {
-        return c.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static Category category(String s) {
-        try {
-            return Category.valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String allCategories() {
-        return String.join(", ", Stream.of(Category.values()).map(TariffLoader::name).toList());
-    }
-
-    private static String pricedCategories() {
-        return String.join(", ", Stream.of(Category.values()).filter(c -> c != Category.BLOCKED)
-                .map(TariffLoader::name).toList());
+    private static String digits(String s) {
+        return s.matches("[0-9]+") ? s : null;
     }
 
     private static BigDecimal percent(String s) {
         BigDecimal p = new BigDecimal(s);
         return p.signum() < 0 || p.compareTo(BigDecimal.valueOf(1000)) > 0 ? null : p;
-    }
-
-    private static Money money(String s, Currency currency) {
-        BigDecimal v = new BigDecimal(s);
-        return v.signum() < 0 ? null : new Money(v, currency);
-    }
-
-    private static String digits(String s) {
-        return s.matches("[0-9]+") ? s : null;
-    }
-
-    private static LocalTime time(String s) {
-        return s.equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(s.length() == 4 ? "0" + s : s);
-    }
-
-    private static DayOfWeek day(String s) {
-        for (DayOfWeek d : DayOfWeek.values()) {
-            if (d.name().toLowerCase(Locale.ROOT).startsWith(s.trim().toLowerCase(Locale.ROOT)) && s.trim().length() >= 3) {
-                return d;
-            }
-        }
-        return null;
     }
 }

@@ -6,7 +6,6 @@ import org.jooq.Record;
 import org.switchboard.billing.money.Money;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;

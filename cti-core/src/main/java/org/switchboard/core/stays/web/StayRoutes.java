@@ -4,7 +4,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.switchboard.billing.money.Money;
 import org.switchboard.core.api.ApiJson;
-import org.switchboard.core.api.ApiRequest;
 import org.switchboard.core.api.ApiRoutes;
 import org.switchboard.core.api.Route;
 import org.switchboard.core.api.Route.Access;

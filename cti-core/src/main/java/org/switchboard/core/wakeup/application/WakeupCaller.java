@@ -4,9 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
 import org.switchboard.core.wakeup.model.AttemptOutcome;
-import org.switchboard.core.wakeup.model.CallStatus;
-import org.switchboard.core.wakeup.model.LocalWakeTime;
-import org.switchboard.core.wakeup.model.NextStep;
 import org.switchboard.core.wakeup.model.WakeupAttempt;
 import org.switchboard.core.wakeup.model.WakeupCall;
 import org.switchboard.core.wakeup.model.WakeupSettings;
@@ -17,11 +14,8 @@ import org.switchboard.pbx.event.PbxEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,70 +43,38 @@ public final class WakeupCaller implements AutoCloseable {
     /** The room an escalation call is about; not WAKEUP_ROOM, which marks the room's own wake-up call. */
     public static final String ESCALATION_VARIABLE = "WAKEUP_FOR_ROOM";
 
-    /** Where alarms and progress go (the daemon's live stream). */
-    public interface Announcer {
-        void announce(String type, Object data);
-    }
-
-    /** A wake-up the guest could not be woken by, for a person to act on. */
-    public record Alarm(long callId, String room, int callNo, Instant dueAt, int attempts, String reason, Instant at) {
-    }
-
-    private record Waiting(long attemptId, int attemptNo, Instant scheduledAt, WakeupCall call) {
-    }
-
-    /** An attempt ringing now, filled in as its events arrive. */
-    private static final class Ringing {
-        final Waiting w;
-        final String actionId;
-        final Instant placedAt;
-        String uniqueId;
-        String channel;
-        Instant ringingAt;
-        Instant answeredAt;
-        Instant hungUpAt;
-        Boolean success;
-        Integer reason;
-
-        Ringing(Waiting w, String actionId, Instant placedAt) {
-            this.w = w;
-            this.actionId = actionId;
-            this.placedAt = placedAt;
-        }
-    }
-
     private final WakeupRepository repository;
     private final WakeupTimers timers;
     private final Originator pbx;
     private final WakeupSettings settings;
     private final ZoneId zone;
     private final Clock clock;
-    private final Announcer announcer;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "wakeup-caller");
         t.setDaemon(true);
         return t;
     });
-    private final PriorityQueue<Waiting> waiting = new PriorityQueue<>(Comparator.comparing(Waiting::scheduledAt)
-            .thenComparingLong(w -> w.call().id()).thenComparingInt(Waiting::attemptNo));
-    private final Map<String, Ringing> byActionId = new LinkedHashMap<>();
-    private final Map<String, Ringing> byRoom = new HashMap<>();
-    private final Map<String, Ringing> byUniqueId = new HashMap<>();
+    private final PriorityQueue<WaitingAttempt> waiting = new PriorityQueue<>(Comparator.comparing(WaitingAttempt::scheduledAt)
+            .thenComparingLong(w -> w.call().id()).thenComparingInt(WaitingAttempt::attemptNo));
+    private final RingingCalls ringing = new RingingCalls();
     private volatile boolean stopped;
     /** Calls are placed only while the AMI link is up; until then they wait (and count as late). */
     private boolean linkUp;
-    /** Escalations whose operator call could not be placed yet (link down); rung at the next login. */
-    private final List<Alarm> operatorRingsWaiting = new java.util.ArrayList<>();
+    private final OperatorEscalation escalation;
+    private final WakeupSchedule schedule;
+    private final AttemptEnd ended;
 
     public WakeupCaller(WakeupRepository repository, WakeupTimers timers, Originator pbx, WakeupSettings settings,
-                        ZoneId zone, Clock clock, Announcer announcer) {
+                        ZoneId zone, Clock clock, WakeupAnnouncer announcer) {
         this.repository = repository;
         this.timers = timers;
         this.pbx = pbx;
         this.settings = settings;
         this.zone = zone;
         this.clock = clock;
-        this.announcer = announcer;
+        this.escalation = new OperatorEscalation(pbx, settings, zone, announcer, () -> linkUp, this::run);
+        this.schedule = new WakeupSchedule(repository, timers, zone);
+        this.ended = new AttemptEnd(repository, timers, settings, announcer, escalation);
     }
 
     /** Takes up what a stopped daemon left, then lets the timers fire. */
@@ -120,7 +82,7 @@ public final class WakeupCaller implements AutoCloseable {
         run(this::recover);
         timers.start((callId, attemptNo, dueAt) -> run(() -> due(callId, attemptNo, dueAt)));
         thread.scheduleWithFixedDelay(() -> guard(this::watch), 1, 1, TimeUnit.SECONDS);
-        thread.scheduleWithFixedDelay(() -> guard(this::reconcileTimers), 60, 60, TimeUnit.SECONDS);
+        thread.scheduleWithFixedDelay(() -> guard(schedule::reconcileTimers), 60, 60, TimeUnit.SECONDS);
     }
 
     /** Sees the PBX's events (called on the capture thread: only hands them over). */
@@ -170,25 +132,25 @@ public final class WakeupCaller implements AutoCloseable {
         }
         WakeupCall call = repository.call(callId).orElseThrow();
         if (call.daily() && call.callNo() == 1 && attemptNo == 1) {
-            bookNextDay(call);
+            schedule.bookNextDay(call);
         }
-        enqueue(new Waiting(attemptId.get(), attemptNo, dueAt, call));
+        enqueue(new WaitingAttempt(attemptId.get(), attemptNo, dueAt, call));
     }
 
-    private void enqueue(Waiting w) {
+    private void enqueue(WaitingAttempt w) {
         if (!escalatedAsTooLate(w, "due " + w.scheduledAt().atZone(zone).toLocalTime().withNano(0))) {
             waiting.add(w);
         }
     }
 
     /** An attempt past the late limit is not placed but escalated: true when that happened. */
-    private boolean escalatedAsTooLate(Waiting w, String why) {
+    private boolean escalatedAsTooLate(WaitingAttempt w, String why) {
         Instant now = clock.instant();
         Duration late = Duration.between(w.scheduledAt(), now);
         if (late.compareTo(settings.lateLimit()) <= 0) {
             return false;
         }
-        finish(new WakeupAttempt(w.attemptId(), w.call().id(), w.attemptNo(), w.scheduledAt(), null, now,
+        ended.finish(new WakeupAttempt(w.attemptId(), w.call().id(), w.attemptNo(), w.scheduledAt(), null, now,
                 AttemptOutcome.TOO_LATE, null, null, null, null, null, null,
                 why + ", " + late.toMinutes() + " min late (limit " + settings.lateLimit().toMinutes() + " min)"));
         return true;
@@ -196,8 +158,8 @@ public final class WakeupCaller implements AutoCloseable {
 
     /** Places waiting attempts while channels are free; a room already ringing waits its turn. */
     private void dispatch() {
-        while (linkUp && byActionId.size() < settings.maxChannels()) {
-            Waiting next = waiting.stream().filter(w -> !byRoom.containsKey(w.call().extension()))
+        while (linkUp && ringing.size() < settings.maxChannels()) {
+            WaitingAttempt next = waiting.stream().filter(w -> !ringing.ringing(w.call().extension()))
                     .min(waiting.comparator()).orElse(null);
             if (next == null) {
                 return;
@@ -207,13 +169,12 @@ public final class WakeupCaller implements AutoCloseable {
         }
     }
 
-    private void place(Waiting w) {
+    private void place(WaitingAttempt w) {
         Instant now = clock.instant();
         String actionId = "wakeup-" + w.call().room() + "-" + w.attemptId();
         repository.placed(w.attemptId(), now, actionId);
-        Ringing r = new Ringing(w, actionId, now);
-        byActionId.put(actionId, r);
-        byRoom.put(w.call().extension(), r);
+        RingingAttempt r = new RingingAttempt(w, actionId, now);
+        ringing.add(r);
         pbx.originate(new OriginateRequest(actionId, settings.dialString(w.call().extension()), settings.context(),
                         settings.exten(), settings.ringTimeout(), settings.callerId(), Map.of("WAKEUP_ROOM", w.call().room())),
                 refusal -> {
@@ -224,42 +185,15 @@ public final class WakeupCaller implements AutoCloseable {
     }
 
     private void refused(String actionId, String why) {
-        Ringing r = byActionId.get(actionId);
-        if (r != null) {
-            end(r, AttemptOutcome.FAILED, clock.instant(), why);
-        }
+        ringing.byActionId(actionId).ifPresent(r -> end(r, AttemptOutcome.FAILED, clock.instant(), why));
     }
 
     // --- the PBX's events -----------------------------------------------------------------
 
     private void onEvent(PbxEvent e) {
-        if (e instanceof PbxEvent.VariableSet v) {
-            Ringing r = byRoomValue(v.value());
-            if (r != null && r.uniqueId == null) {
-                r.uniqueId = v.uniqueId();
-                byUniqueId.put(v.uniqueId(), r);
-            }
-        } else if (e instanceof PbxEvent.DialProgressed d) {
-            Ringing r = byUniqueId.get(d.destUniqueId());
-            if (r != null && "RINGING".equals(d.status()) && r.ringingAt == null) {
-                r.ringingAt = d.time().instant();
-            }
-        } else if (e instanceof PbxEvent.DialEnded d) {
-            Ringing r = byUniqueId.get(d.destUniqueId());
-            if (r != null && "ANSWER".equals(d.status())) {
-                r.answeredAt = d.time().instant();
-            }
-        } else if (e instanceof PbxEvent.ChannelHungUp h) {
-            Ringing r = byUniqueId.get(h.uniqueId());
-            if (r != null) {
-                r.hungUpAt = h.time().instant();
-                r.channel = r.channel == null ? h.channel() : r.channel;
-                if (Boolean.TRUE.equals(r.success)) {
-                    endAnswered(r);
-                }
-            }
-        } else if (e instanceof PbxEvent.OriginateResult o) {
-            Ringing r = o.actionId() == null ? null : byActionId.get(o.actionId());
+        ringing.follow(e).filter(r -> Boolean.TRUE.equals(r.success)).ifPresent(this::endAnswered);
+        if (e instanceof PbxEvent.OriginateResult o) {
+            RingingAttempt r = ringing.byActionId(o.actionId()).orElse(null);
             if (r == null) {
                 return; // the operator's escalation call, or not ours
             }
@@ -276,21 +210,17 @@ public final class WakeupCaller implements AutoCloseable {
             }
         } else if (e instanceof PbxEvent.LinkUp) {
             linkUp = true;
-            ringWaitingOperatorCalls();
+            escalation.linkUp();
             dispatch();
         } else if (e instanceof PbxEvent.LinkDown) {
             linkUp = false;
-            for (Ringing r : List.copyOf(byActionId.values())) {
+            for (RingingAttempt r : ringing.all()) {
                 end(r, AttemptOutcome.FAILED, clock.instant(), "PBX link lost while the call was placed");
             }
         }
     }
 
-    private Ringing byRoomValue(String room) {
-        return byActionId.values().stream().filter(r -> r.w.call().room().equals(room)).findFirst().orElse(null);
-    }
-
-    private void endAnswered(Ringing r) {
+    private void endAnswered(RingingAttempt r) {
         Duration talk = Duration.between(r.answeredAt, r.hungUpAt);
         boolean tooShort = talk.compareTo(settings.minimumAnswer()) < 0;
         end(r, tooShort ? AttemptOutcome.SHORT_ANSWER : AttemptOutcome.ANSWERED, r.hungUpAt,
@@ -306,10 +236,10 @@ public final class WakeupCaller implements AutoCloseable {
         Instant now = clock.instant();
         if (!linkUp) {
             waiting.removeIf(w -> escalatedAsTooLate(w, "PBX link down"));
-        } else if (!operatorRingsWaiting.isEmpty()) {
-            ringWaitingOperatorCalls(); // refused as "link down" just before this login's LinkUp
+        } else {
+            escalation.linkUp(); // rings those refused as "link down" just before this login's LinkUp
         }
-        for (Ringing r : List.copyOf(byActionId.values())) {
+        for (RingingAttempt r : ringing.all()) {
             if (r.success == null && now.isAfter(r.placedAt.plus(settings.ringTimeout()).plus(RESPONSE_GRACE))) {
                 end(r, AttemptOutcome.FAILED, now, "no OriginateResponse from the PBX");
             } else if (Boolean.TRUE.equals(r.success) && now.isAfter(r.answeredAt.plus(ANSWERED_LIMIT))) {
@@ -319,102 +249,15 @@ public final class WakeupCaller implements AutoCloseable {
         }
     }
 
-    private void end(Ringing r, AttemptOutcome outcome, Instant endedAt, String detail) {
-        byActionId.remove(r.actionId);
-        byRoom.remove(r.w.call().extension());
-        if (r.uniqueId != null) {
-            byUniqueId.remove(r.uniqueId);
-        }
+    private void end(RingingAttempt r, AttemptOutcome outcome, Instant endedAt, String detail) {
+        ringing.remove(r);
         Instant ringFrom = r.ringingAt != null ? r.ringingAt : r.placedAt;
         Long ring = r.answeredAt != null ? Duration.between(ringFrom, r.answeredAt).toMillis()
                 : Duration.between(ringFrom, endedAt).toMillis();
         Long talk = r.answeredAt != null && r.hungUpAt != null ? Duration.between(r.answeredAt, r.hungUpAt).toMillis() : null;
-        finish(new WakeupAttempt(r.w.attemptId(), r.w.call().id(), r.w.attemptNo(), r.w.scheduledAt(), r.placedAt,
+        ended.finish(new WakeupAttempt(r.w.attemptId(), r.w.call().id(), r.w.attemptNo(), r.w.scheduledAt(), r.placedAt,
                 endedAt, outcome, Math.max(0, ring), talk, r.reason, r.actionId, r.uniqueId, r.channel, detail));
         dispatch();
-    }
-
-    /** Writes the attempt and the call's next step together, then sets the retry timer or escalates. */
-    private void finish(WakeupAttempt a) {
-        WakeupCall call = repository.call(a.callId()).orElseThrow();
-        NextStep next = NextStep.after(a.outcome(), a.attemptNo(), a.endedAt(), settings);
-        log.info("wake-up room {} call {} attempt {}: {}", call.room(), call.callNo(), a.attemptNo(), describe(a));
-        if (call.status() == CallStatus.CANCELLED) {
-            repository.finish(a, CallStatus.CANCELLED, call.note(), null, null);
-            return;
-        }
-        if (next instanceof NextStep.Woken) {
-            repository.finish(a, CallStatus.WOKEN, "woken at attempt " + a.attemptNo(), null, null);
-            announcer.announce("wakeup-woken", Map.of("room", call.room(), "callNo", call.callNo(), "attempts", a.attemptNo()));
-        } else if (next instanceof NextStep.Retry retry) {
-            repository.finish(a, CallStatus.SCHEDULED, "attempt " + a.attemptNo() + ": " + describe(a), retry.attemptNo(), retry.at());
-            timers.schedule(call.id(), retry.attemptNo(), retry.at());
-        } else {
-            String reason = ((NextStep.Escalate) next).reason() + (a.detail() == null ? "" : " (" + a.detail() + ")");
-            repository.finish(a, CallStatus.ESCALATED, reason, null, null);
-            escalate(new Alarm(call.id(), call.room(), call.callNo(), call.dueAt(), a.attemptNo(), reason, a.endedAt()));
-        }
-    }
-
-    private static String describe(WakeupAttempt a) {
-        return a.outcome().name().toLowerCase().replace('_', ' ') + (a.detail() == null ? "" : " — " + a.detail());
-    }
-
-    /** The guest was not woken: a person must act. The operator's phone rings and the live stream raises an alarm. */
-    private void escalate(Alarm alarm) {
-        log.warn("WAKE-UP NOT ANSWERED: room {} (call {}, due {}): {} — ringing the operator {}",
-                alarm.room(), alarm.callNo(), alarm.dueAt().atZone(zone).toLocalTime(), alarm.reason(),
-                settings.operatorExtension());
-        announcer.announce("wakeup-alarm", alarm);
-        ringOperator(alarm);
-    }
-
-    /**
-     * Rings the operator about {@code alarm}, or, while the PBX link is down (a start before the first login, an
-     * outage), keeps it and rings at the next login: the operator is never rung only in the log.
-     */
-    private void ringOperator(Alarm alarm) {
-        if (!linkUp) {
-            keepForTheLink(alarm);
-            return;
-        }
-        pbx.originate(new OriginateRequest("wakeup-escalate-" + alarm.room() + "-" + alarm.callId(),
-                        settings.dialString(settings.operatorExtension()), settings.escalationContext(), "s",
-                        settings.ringTimeout(), "\"Wake-up " + alarm.room() + "\" <" + settings.operatorExtension() + ">",
-                        Map.of(ESCALATION_VARIABLE, alarm.room())),
-                refusal -> {
-                    if (refusal != null) {
-                        run(() -> operatorNotRung(alarm, refusal));
-                    }
-                });
-    }
-
-    private void keepForTheLink(Alarm alarm) {
-        operatorRingsWaiting.add(alarm);
-        log.info("the operator will be rung for room {}'s wake-up when the PBX link is up", alarm.room());
-    }
-
-    private void ringWaitingOperatorCalls() {
-        List<Alarm> rings = List.copyOf(operatorRingsWaiting);
-        operatorRingsWaiting.clear();
-        rings.forEach(this::ringOperator);
-    }
-
-    private void operatorNotRung(Alarm alarm, String refusal) {
-        if (refusal.contains("link is down")) {
-            keepForTheLink(alarm); // tried again at the next login, or by watch() within a second
-        } else {
-            log.error("could not ring the operator for room {}'s wake-up: {}", alarm.room(), refusal);
-        }
-    }
-
-    private void bookNextDay(WakeupCall call) {
-        java.time.LocalDate next = call.wakeDate().plusDays(1);
-        LocalWakeTime t = LocalWakeTime.on(next, LocalTime.parse(call.localTime()), zone);
-        if (repository.addDay(call.bookingId(), next, WakeupDesk.callsDue(t, call.secondAfter()))) {
-            repository.callsOfBooking(call.bookingId()).stream().filter(c -> c.wakeDate().equals(next))
-                    .forEach(c -> timers.schedule(c.id(), 1, c.dueAt()));
-        }
     }
 
     // --- start-up and safety net ----------------------------------------------------------
@@ -424,35 +267,18 @@ public final class WakeupCaller implements AutoCloseable {
         List<WakeupAttempt> unfinished = repository.unfinishedAttempts();
         for (WakeupAttempt a : unfinished) {
             WakeupCall call = repository.call(a.callId()).orElseThrow();
-            Waiting w = new Waiting(a.id(), a.attemptNo(), a.scheduledAt(), call);
+            WaitingAttempt w = new WaitingAttempt(a.id(), a.attemptNo(), a.scheduledAt(), call);
             if (a.outcome() == AttemptOutcome.QUEUED) {
                 enqueue(w);
                 dispatch();
             } else {
-                finish(new WakeupAttempt(a.id(), a.callId(), a.attemptNo(), a.scheduledAt(), a.placedAt(), clock.instant(),
+                ended.finish(new WakeupAttempt(a.id(), a.callId(), a.attemptNo(), a.scheduledAt(), a.placedAt(), clock.instant(),
                         AttemptOutcome.FAILED, null, null, null, a.actionId(), a.uniqueId(), a.channel(),
                         "the daemon stopped while this call was placed"));
             }
         }
-        List<WakeupCall> open = repository.openCalls();
-        for (WakeupCall c : open) {
-            if (c.nextAttempt() != null) {
-                timers.schedule(c.id(), c.nextAttempt(), c.nextAt()); // also re-based if the clock moved while down
-            }
-        }
-        log.info("wake-up calls: {} open, {} attempt(s) taken up after a stop", open.size(), unfinished.size());
-    }
-
-    /** Every open call with a pending attempt has its timer (a booking written just before a crash, a lost trigger). */
-    private int reconcileTimers() {
-        int set = 0;
-        for (WakeupCall c : repository.openCalls()) {
-            if (c.nextAttempt() != null && !timers.isScheduled(c.id(), c.nextAttempt())) {
-                timers.schedule(c.id(), c.nextAttempt(), c.nextAt());
-                set++;
-            }
-        }
-        return set;
+        int open = schedule.rearmOpenCalls();
+        log.info("wake-up calls: {} open, {} attempt(s) taken up after a stop", open, unfinished.size());
     }
 
     @Override
