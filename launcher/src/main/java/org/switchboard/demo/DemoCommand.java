@@ -90,7 +90,21 @@ public final class DemoCommand implements Callable<Integer> {
         String demoPassword = demoUser(db, clock);
         int apiPort = daemon.serveApi(httpPort != null ? httpPort : config.http().port());
 
-        out.printf("Demo running: simulated Asterisk on 127.0.0.1:%d, a new call every ~%.1f s.%n", port,
+        printBanner(out, config, home, dataDir, clock, new Started(port, apiPort, demoPassword, checkedIn, booked));
+        keepRunning(out, frontOffice, daemon, traffic);
+        out.printf("Demo stopped: %d calls stored.%n", daemon.capture().storedCalls());
+        out.flush();
+        services.close();
+        return 0;
+    }
+
+    /** What the demo started, for its banner. */
+    private record Started(int pbxPort, int apiPort, String password, int checkedIn, List<String> booked) {
+    }
+
+    /** Where everything is and what to try: the newcomer's first minute. */
+    private void printBanner(PrintWriter out, SwitchboardConfig config, Path home, Path dataDir, Clock clock, Started started) {
+        out.printf("Demo running: simulated Asterisk on 127.0.0.1:%d, a new call every ~%.1f s.%n", started.pbxPort(),
                 callEveryMs / 1000.0);
         out.printf("  data: %s (kept between runs; --fresh starts over)%n", dataDir);
         out.printf("  logs: %s%n", home.resolve(System.getenv().getOrDefault("SWITCHBOARD_LOG_DIR", "var/log"))
@@ -98,27 +112,32 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  in another terminal: scripts/switchboard calls --today");
         out.println("                       scripts/switchboard metrics --today --by extension");
         out.printf("  Console: http://%s:%d/  (operators, auditors: live board, wake-ups, call records, night audit)%n",
-                config.http().host(), apiPort);
+                config.http().host(), started.apiPort());
         out.printf("  log in (API): user demo, password %s  (new each run; your own: scripts/switchboard user add NAME --role operator)%n",
-                demoPassword);
+                started.password());
         out.printf("    curl -c /tmp/sb.jar -d '{\"username\":\"demo\",\"password\":\"%s\"}' http://%s:%d/api/login%n",
-                demoPassword, config.http().host(), apiPort);
-        out.printf("  HTTP API (curl -b /tmp/sb.jar …): http://%s:%d/api/calls?date=%s%n", config.http().host(), apiPort,
+                started.password(), config.http().host(), started.apiPort());
+        out.printf("  HTTP API (curl -b /tmp/sb.jar …): http://%s:%d/api/calls?date=%s%n", config.http().host(), started.apiPort(),
                 java.time.LocalDate.now(clock.withZone(config.hotelZone())));
         out.printf("            http://%s:%d/api/metrics/live (ringing now, today's service level, missed calls)%n",
-                config.http().host(), apiPort);
+                config.http().host(), started.apiPort());
         out.printf("            http://%s:%d/api/live/stream (server-sent events as they happen)%n",
-                config.http().host(), apiPort);
+                config.http().host(), started.apiPort());
         out.printf("  guests: %s; some check out during the run (one on an outside call: a late charge)%n",
-                checkedIn > 0 ? checkedIn + " checked in, every seventh room left vacant" : "kept from the last run");
+                started.checkedIn() > 0 ? started.checkedIn() + " checked in, every seventh room left vacant" : "kept from the last run");
         out.println("                       scripts/switchboard guests | folio ROOM | audit [--csv FILE] [--html FILE]");
         out.println("                       scripts/switchboard credit bars      (alarms: event credit-limit on the stream)");
-        out.printf("            http://%s:%d/api/audit?format=html (tonight's audit, printable)%n", config.http().host(), apiPort);
+        out.printf("            http://%s:%d/api/audit?format=html (tonight's audit, printable)%n", config.http().host(), started.apiPort());
         out.println("  wake-ups booked for the next minute (rooms answer, ignore, are busy or hang up at once):");
-        booked.forEach(b -> out.println("    " + b));
+        started.booked().forEach(b -> out.println("    " + b));
         out.println("                       scripts/switchboard wakeup list      (alarms: event wakeup-alarm on the stream)");
         out.println("Ctrl-C to stop.");
         out.flush();
+    }
+
+    /** Turns rooms over every 40 s and reports progress every 10 s, until {@code --duration} is over (or for ever). */
+    private void keepRunning(PrintWriter out, DemoFrontOffice frontOffice, Daemon daemon, TrafficGenerator traffic)
+            throws InterruptedException {
         long until = durationSeconds > 0 ? System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos()
                 : Long.MAX_VALUE;
         long lastReport = System.nanoTime();
@@ -142,10 +161,6 @@ public final class DemoCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        out.printf("Demo stopped: %d calls stored.%n", daemon.capture().storedCalls());
-        out.flush();
-        services.close();
-        return 0;
     }
 
     /**

@@ -59,28 +59,6 @@ public final class CallAssembler {
                     leg.upAt = at(e);
                 }
             });
-        } else if (event instanceof PbxEvent.DialStarted e) {
-            onLeg(e.destUniqueId(), e, leg -> {
-                leg.dialString = e.dialString();
-                leg.dialStartedAt = at(e);
-                if (e.callerUniqueId() == null) {
-                    callOf(e.destUniqueId()).originated = true;
-                }
-            });
-        } else if (event instanceof PbxEvent.DialProgressed e) {
-            onLeg(e.destUniqueId(), e, leg -> {
-                if ("RINGING".equalsIgnoreCase(e.status()) && leg.ringStartedAt == null) {
-                    leg.ringStartedAt = at(e);
-                }
-            });
-        } else if (event instanceof PbxEvent.DialEnded e) {
-            onLeg(e.destUniqueId(), e, leg -> {
-                leg.dialStatus = e.status();
-                leg.dialEndedAt = at(e);
-                if ("ANSWER".equalsIgnoreCase(e.status())) {
-                    leg.answeredAt = at(e);
-                }
-            });
         } else if (event instanceof PbxEvent.BridgeJoined e) {
             onLeg(e.uniqueId(), e, leg -> {
                 if (leg.bridgedAt == null) {
@@ -109,8 +87,36 @@ public final class CallAssembler {
             linkDown();
         } else if (event instanceof PbxEvent.ChannelSnapshot e) {
             snapshot(e, receivedAt);
+        } else {
+            dialEvent(event); // and LinkUp and OriginateResult, which carry nothing the call record needs
         }
-        // LinkUp and OriginateResult carry nothing the call record needs.
+    }
+
+    /** Dial events: the staff phone's ring start, answer and dial status. */
+    private void dialEvent(PbxEvent event) {
+        if (event instanceof PbxEvent.DialStarted e) {
+            onLeg(e.destUniqueId(), e, leg -> {
+                leg.dialString = e.dialString();
+                leg.dialStartedAt = at(e);
+                if (e.callerUniqueId() == null) {
+                    callOf(e.destUniqueId()).originated = true;
+                }
+            });
+        } else if (event instanceof PbxEvent.DialProgressed e) {
+            onLeg(e.destUniqueId(), e, leg -> {
+                if ("RINGING".equalsIgnoreCase(e.status()) && leg.ringStartedAt == null) {
+                    leg.ringStartedAt = at(e);
+                }
+            });
+        } else if (event instanceof PbxEvent.DialEnded e) {
+            onLeg(e.destUniqueId(), e, leg -> {
+                leg.dialStatus = e.status();
+                leg.dialEndedAt = at(e);
+                if ("ANSWER".equalsIgnoreCase(e.status())) {
+                    leg.answeredAt = at(e);
+                }
+            });
+        }
     }
 
     private CallState callOf(String uniqueId) {

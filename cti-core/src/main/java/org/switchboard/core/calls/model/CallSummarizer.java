@@ -50,11 +50,7 @@ public final class CallSummarizer {
         }
         Instant ringStart = rung.stream().map(l -> l.ringStartedAt != null ? l.ringStartedAt : l.ringingStateAt)
                 .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
-        Instant ringEnd = answeredAt != null ? answeredAt : rung.stream()
-                .map(l -> l.dialEndedAt != null ? l.dialEndedAt : l.hungUpAt)
-                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
-        Duration ring = ringStart == null || ringEnd == null || ringEnd.isBefore(ringStart) ? null
-                : Duration.between(ringStart, ringEnd);
+        Duration ring = ring(rung, ringStart, answeredAt);
 
         Instant startedAt = call.legs.values().stream().map(l -> l.createdAt).min(Comparator.naturalOrder()).orElseThrow();
         Instant endedAt = call.legs.values().stream().map(l -> l.hungUpAt).filter(Objects::nonNull)
@@ -70,10 +66,38 @@ public final class CallSummarizer {
                 .min(Comparator.comparing((LegState l) -> l.hungUpAt)).orElse(caller);
         Disposition disposition = disposition(answeredAt != null, rung);
 
+        String answeredBy = answering == null ? null : extensionOf(answering);
+        Parties p = parties(direction, caller, dialled, answeredBy, callerTrunk, trunkLeg);
+        String extension = p.extension();
+        Optional<Extension> ext = directory.extension(extension);
+        String room = call.wakeupRoom != null && direction == CallDirection.ORIGINATED ? call.wakeupRoom
+                : ext.map(Extension::room).orElse(null);
+        String department = ext.map(Extension::department).orElse(null);
+
+        int billsec = call.cdrs.stream().map(PbxEvent.CdrReported::billableSeconds).filter(Objects::nonNull)
+                .max(Integer::compare).orElse(0);
+        String cdrDisposition = call.cdrs.isEmpty() ? null : call.cdrs.get(0).disposition();
+        CdrCheck check = call.cdrs.isEmpty() ? CdrCheck.ABSENT
+                : disposition.cdrName().equalsIgnoreCase(cdrDisposition) && Math.abs(talk.toSeconds() - billsec) <= 1
+                ? CdrCheck.MATCH : CdrCheck.MISMATCH;
+
+        return new CompletedCall(call.linkedId, direction, p.callerNumber(), caller.callerName, p.calleeNumber(),
+                p.trunkDigits(), p.trunk(), extension, answeredBy, room, department, startedAt, ringStart, answeredAt, endedAt, ring, talk,
+                disposition, firstToHangUp.cause, firstToHangUp.causeText,
+                call.usesArrivalTimes() ? TimeSource.ARRIVAL : TimeSource.PBX_TIMESTAMP, call.cdrs.size(),
+                call.cdrs.isEmpty() ? null : billsec, cdrDisposition, check, call.completeness,
+                startedAt.atZone(hotelZone).toLocalDate(), legs(call));
+    }
+
+    /** Who called whom: the numbers, the hotel's extension the call belongs to, and the trunk it used. */
+    private record Parties(String callerNumber, String calleeNumber, String extension, String trunk, String trunkDigits) {
+    }
+
+    private Parties parties(CallDirection direction, LegState caller, List<LegState> dialled, String answeredBy,
+                            Optional<Trunk> callerTrunk, Optional<LegState> trunkLeg) {
         String callerNumber;
         String calleeNumber;
         String extension;
-        String answeredBy = answering == null ? null : extensionOf(answering);
         String trunkDigits = null;
         String trunk = null;
         switch (direction) {
@@ -99,28 +123,22 @@ public final class CallSummarizer {
                 }
             }
         }
-        Optional<Extension> ext = directory.extension(extension);
-        String room = call.wakeupRoom != null && direction == CallDirection.ORIGINATED ? call.wakeupRoom
-                : ext.map(Extension::room).orElse(null);
-        String department = ext.map(Extension::department).orElse(null);
+        return new Parties(callerNumber, calleeNumber, extension, trunk, trunkDigits);
+    }
 
-        int billsec = call.cdrs.stream().map(PbxEvent.CdrReported::billableSeconds).filter(Objects::nonNull)
-                .max(Integer::compare).orElse(0);
-        String cdrDisposition = call.cdrs.isEmpty() ? null : call.cdrs.get(0).disposition();
-        CdrCheck check = call.cdrs.isEmpty() ? CdrCheck.ABSENT
-                : disposition.cdrName().equalsIgnoreCase(cdrDisposition) && Math.abs(talk.toSeconds() - billsec) <= 1
-                ? CdrCheck.MATCH : CdrCheck.MISMATCH;
+    /** From the first ring to the answer (or to the end of ringing); null when the PBX gave no ring. */
+    private static Duration ring(List<LegState> rung, Instant ringStart, Instant answeredAt) {
+        Instant ringEnd = answeredAt != null ? answeredAt : rung.stream()
+                .map(l -> l.dialEndedAt != null ? l.dialEndedAt : l.hungUpAt)
+                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        return ringStart == null || ringEnd == null || ringEnd.isBefore(ringStart) ? null
+                : Duration.between(ringStart, ringEnd);
+    }
 
-        List<CompletedLeg> legs = call.legs.values().stream().map(l -> new CompletedLeg(l.uniqueId, l.channel,
+    private List<CompletedLeg> legs(CallState call) {
+        return call.legs.values().stream().map(l -> new CompletedLeg(l.uniqueId, l.channel,
                 l.role, extensionOf(l), l.createdAt, l.ringStartedAt != null ? l.ringStartedAt : l.ringingStateAt,
                 answerOf(l), l.hungUpAt, l.dialStatus, l.cause)).toList();
-
-        return new CompletedCall(call.linkedId, direction, callerNumber, caller.callerName, calleeNumber, trunkDigits,
-                trunk, extension, answeredBy, room, department, startedAt, ringStart, answeredAt, endedAt, ring, talk,
-                disposition, firstToHangUp.cause, firstToHangUp.causeText,
-                call.usesArrivalTimes() ? TimeSource.ARRIVAL : TimeSource.PBX_TIMESTAMP, call.cdrs.size(),
-                call.cdrs.isEmpty() ? null : billsec, cdrDisposition, check, call.completeness,
-                startedAt.atZone(hotelZone).toLocalDate(), legs);
     }
 
     /** When a leg was answered: its {@code DialEnd ANSWER}, else entering a bridge. */

@@ -73,22 +73,33 @@ public final class CsvRatingJob {
             if (call == null) {
                 continue;
             }
-            List<String> row = new ArrayList<>(f);
             RatingResult result = rater.rate(call);
-            if (result instanceof RatingResult.Rated r) {
-                row.addAll(List.of(r.area(), name(r.category().name()), plain(r.amount()), plain(r.serviceFee()),
-                        plain(r.surcharge()), plain(r.total()), r.explanation()));
-                totals.merge(r.total().currency().getCurrencyCode(), r.total().amount(), java.math.BigDecimal::add);
-            } else {
-                RatingResult.NotRated n = (RatingResult.NotRated) result;
-                row.addAll(List.of("", name(n.reason().name()), "", "", "", "", n.detail()));
-                notRated++;
-            }
-            output.add(row);
+            notRated += result instanceof RatingResult.NotRated ? 1 : 0;
+            output.add(rated(f, result, totals));
         }
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
+        writeAtomically(out, output);
+        return new Summary(output.size(), notRated, totals);
+    }
+
+    /** The input row with the rating's columns; a charge adds to its currency's total. */
+    private static List<String> rated(List<String> f, RatingResult result, Map<String, java.math.BigDecimal> totals) {
+        List<String> row = new ArrayList<>(f);
+        if (result instanceof RatingResult.Rated r) {
+            row.addAll(List.of(r.area(), name(r.category().name()), plain(r.amount()), plain(r.serviceFee()),
+                    plain(r.surcharge()), plain(r.total()), r.explanation()));
+            totals.merge(r.total().currency().getCurrencyCode(), r.total().amount(), java.math.BigDecimal::add);
+        } else {
+            RatingResult.NotRated n = (RatingResult.NotRated) result;
+            row.addAll(List.of("", name(n.reason().name()), "", "", "", "", n.detail()));
+        }
+        return row;
+    }
+
+    /** Writes beside {@code out} and moves it into place: a reader never sees half a file. */
+    private static void writeAtomically(Path out, List<List<String>> output) throws IOException {
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".rating-", ".csv");
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             List<String> header = new ArrayList<>(INPUT_HEADER);
@@ -101,7 +112,6 @@ public final class CsvRatingJob {
             }
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Summary(output.size(), notRated, totals);
     }
 
     private static CallToRate call(List<String> f, String file, int line, List<ConfigError> errors) {
