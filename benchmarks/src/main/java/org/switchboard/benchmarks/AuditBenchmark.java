@@ -1,5 +1,6 @@
 package org.switchboard.benchmarks;
 
+import org.switchboard.core.rating.model.ChargeableCall;
 import org.switchboard.billing.audit.AuditFormats;
 import org.switchboard.billing.audit.AuditLine.Cause;
 import org.switchboard.billing.audit.AuditReport;
@@ -108,10 +109,10 @@ public final class AuditBenchmark {
             t = System.nanoTime();
             ChargeRepository charges = new ChargeRepository(db.dsl());
             Rater rater = new Rater(config.tariffs());
-            List<ChargeRepository.ChargeableCall> toRate = charges.unratedOutboundCalls();
+            List<ChargeableCall> toRate = charges.unratedOutboundCalls();
             for (int from = 0; from < toRate.size(); from += 2000) {
                 Map<Long, RatingResult> results = new LinkedHashMap<>();
-                for (ChargeRepository.ChargeableCall c : toRate.subList(from, Math.min(toRate.size(), from + 2000))) {
+                for (ChargeableCall c : toRate.subList(from, Math.min(toRate.size(), from + 2000))) {
                     results.put(c.callId(), rater.rate(new CallToRate(c.extension(), c.dialled(),
                             c.startedAt().atZone(zone).toLocalDateTime(), c.talk().toSeconds(), c.trunk())));
                 }

@@ -1,10 +1,10 @@
 package org.switchboard.demo;
 
+import org.switchboard.core.stays.model.InHouse;
 import org.switchboard.billing.money.Money;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.directory.Extension;
 import org.switchboard.core.stays.application.StayDesk;
-import org.switchboard.core.stays.infrastructure.StayRepository;
 import org.switchboard.pbx.sim.AmiServer;
 
 import java.io.PrintWriter;
@@ -85,12 +85,12 @@ final class DemoFrontOffice {
                 .filter(chs -> chs.stream().anyMatch(c -> c.contains("trunk")))
                 .flatMap(List::stream).map(c -> c.substring(c.indexOf('/') + 1, Math.max(c.indexOf('/') + 1, c.lastIndexOf('-'))))
                 .collect(Collectors.toSet());
-        List<StayRepository.InHouse> payers = desk.inHouse().stream().filter(g -> g.paidBy().equals(g.accountId()))
-                .sorted(Comparator.comparing(StayRepository.InHouse::room)).toList();
+        List<InHouse> payers = desk.inHouse().stream().filter(g -> g.paidBy().equals(g.accountId()))
+                .sorted(Comparator.comparing(InHouse::room)).toList();
         if (payers.size() > rooms.size() / 2) {
-            StayRepository.InHouse leaving = payers.stream().filter(g -> onOutsideCall.contains(g.room())).findFirst()
+            InHouse leaving = payers.stream().filter(g -> onOutsideCall.contains(g.room())).findFirst()
                     .orElse(payers.get(random.nextInt(payers.size())));
-            List<StayRepository.InHouse> sharers = desk.inHouse().stream()
+            List<InHouse> sharers = desk.inHouse().stream()
                     .filter(g -> g.paidBy().equals(leaving.accountId()) && !g.accountId().equals(leaving.accountId())).toList();
             sharers.forEach(s -> desk.checkOut(s.accountId()));
             if (desk.checkOut(leaving.accountId()) instanceof StayDesk.Done) {
@@ -98,7 +98,7 @@ final class DemoFrontOffice {
                         leaving.room(), onOutsideCall.contains(leaving.room()) ? " while on an outside call (late charge)" : "");
             }
         }
-        Set<String> occupied = desk.inHouse().stream().map(StayRepository.InHouse::room).collect(Collectors.toSet());
+        Set<String> occupied = desk.inHouse().stream().map(InHouse::room).collect(Collectors.toSet());
         List<String> vacant = new ArrayList<>(rooms.stream().filter(r -> !occupied.contains(r)).toList());
         if (vacant.size() > rooms.size() / 5) {
             String room = vacant.get(random.nextInt(vacant.size()));

@@ -9,7 +9,7 @@ import org.switchboard.core.folio.application.FolioServices;
 import org.switchboard.core.folio.infrastructure.CosBook;
 import org.switchboard.core.folio.infrastructure.CreditBook;
 import org.switchboard.core.folio.web.FolioRoutes;
-import org.switchboard.core.stays.infrastructure.StayRepository;
+import org.switchboard.core.stays.Stays;
 import org.switchboard.core.storage.Database;
 import org.switchboard.pbx.ami.AstDbWriter;
 
@@ -29,7 +29,7 @@ public final class Folios implements AutoCloseable {
 
     private Folios(SwitchboardConfig config, Database db, Clock clock, AstDbWriter pbx, BiConsumer<String, Object> announce) {
         this.services = FolioServices.on(db, config, clock);
-        this.classOfService = new ClassOfServiceSync(new StayRepository(db.dsl()), new CreditBook(db.dsl()),
+        this.classOfService = new ClassOfServiceSync(Stays.assemble(config, db, clock).guests(), new CreditBook(db.dsl()),
                 new CosBook(db.dsl()), config.directory(), pbx, config.folio().cosFamily(), clock, announce);
     }
 

@@ -1,5 +1,6 @@
 package org.switchboard.core.rating;
 
+import org.switchboard.core.rating.model.ChargeableCall;
 import org.switchboard.billing.audit.AuditLine;
 import org.switchboard.billing.rating.Rater;
 import org.switchboard.core.calls.model.CallDirection;
@@ -24,7 +25,7 @@ public record Rating(ChargeService charges) {
         if (call.direction() != CallDirection.OUTBOUND) {
             return false;
         }
-        charges.rate(new ChargeRepository.ChargeableCall(callId, call.extension(), call.calleeNumber(), call.startedAt(),
+        charges.rate(new ChargeableCall(callId, call.extension(), call.calleeNumber(), call.startedAt(),
                 call.talk(), call.trunk()), AuditLine.Cause.CAPTURED);
         return true;
     }

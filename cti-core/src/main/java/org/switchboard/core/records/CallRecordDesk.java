@@ -1,14 +1,16 @@
 package org.switchboard.core.records;
 
-import org.switchboard.billing.rating.Rater;
+import org.switchboard.core.calls.model.StoredCall;
+import org.switchboard.core.calls.model.CallEdit;
+import org.switchboard.core.calls.model.CallCorrection;
 import org.switchboard.billing.rating.RatingResult;
-import org.switchboard.core.calls.infrastructure.CallRepository;
+import org.switchboard.core.calls.application.CallArchive;
 import org.switchboard.core.calls.model.CompletedCall;
 import org.switchboard.core.calls.model.ManualCallEntry;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.rating.application.ChargeService;
-import org.switchboard.core.rating.infrastructure.ChargeRepository;
-import org.switchboard.core.records.infrastructure.CallRecordStore;
+import org.switchboard.core.rating.Rating;
+import org.switchboard.billing.audit.AuditLine.Cause;
 import org.switchboard.core.storage.Database;
 
 import java.time.Clock;
@@ -38,18 +40,17 @@ public final class CallRecordDesk {
     public record Done(long callId, Optional<RatingResult> charge) implements Outcome {
     }
 
-    private final CallRepository calls;
-    private final CallRecordStore store;
+    private final Database db;
+    private final CallArchive calls;
     private final ChargeService pricing;
     private final ManualCallEntry entry;
     private final ZoneId zone;
     private final Clock clock;
 
     public CallRecordDesk(SwitchboardConfig config, Database db, Clock clock) {
-        this.calls = new CallRepository(db.dsl());
-        this.store = new CallRecordStore(db.dsl());
-        this.pricing = new ChargeService(new Rater(config.tariffs()), new ChargeRepository(db.dsl()),
-                config.hotelZone(), clock);
+        this.db = db;
+        this.calls = new CallArchive(db);
+        this.pricing = Rating.assemble(config, db, clock).charges();
         this.entry = new ManualCallEntry(config.directory(), config.hotelZone());
         this.zone = config.hotelZone();
         this.clock = clock;
@@ -61,8 +62,10 @@ public final class CallRecordDesk {
             return new Refused(r.field(), r.message());
         }
         CompletedCall call = ((ManualCallEntry.Accepted) checked).call();
-        CallRecordStore.Written w = store.enter(call, form.enteredBy(), clock.instant(), pricing::price);
-        return new Done(w.callId(), w.charge());
+        return db.inTransaction(tx -> {
+            long id = CallArchive.enter(tx, call, form.enteredBy(), clock.instant());
+            return new Done(id, pricing.rateIn(tx, id, Cause.MANUAL));
+        });
     }
 
     /**
@@ -82,7 +85,7 @@ public final class CallRecordDesk {
         if (dialled != null && !ManualCallEntry.isDialledNumber(dialled)) {
             return new Refused("dialled", "'" + dialled + "' is not a dialled number (2-32 digits, * or #)");
         }
-        Optional<CallRepository.StoredCall> old = calls.findById(id);
+        Optional<StoredCall> old = calls.find(id);
         if (old.isEmpty()) {
             return new Refused("id", "no call #" + id);
         }
@@ -98,22 +101,22 @@ public final class CallRecordDesk {
         } else if (!old.get().endedAt().isAfter(from)) {
             return new Refused("start", "would be after the call's end " + old.get().endedAt().atZone(zone).toLocalTime());
         }
-        return store.correct(id, new CallRepository.Correction(dialled, newStart, newEnd), zone, by, reason,
-                        clock.instant(), pricing::price)
-                .<Outcome>map(w -> new Done(w.callId(), w.charge()))
-                .orElseGet(() -> new Refused("id", "no call #" + id));
+        CallCorrection fix = new CallCorrection(dialled, newStart, newEnd);
+        return db.inTransaction(tx -> CallArchive.correct(tx, id, fix, zone, by, reason, clock.instant())
+                ? new Done(id, pricing.rateIn(tx, id, Cause.CORRECTED))
+                : new Refused("id", "no call #" + id));
     }
 
-    public Optional<CallRepository.StoredCall> find(long id) {
-        return calls.findById(id);
+    public Optional<StoredCall> find(long id) {
+        return calls.find(id);
     }
 
-    public List<CallRepository.StoredCall> find(LocalDate from, LocalDate to, String room, String extension,
+    public List<StoredCall> find(LocalDate from, LocalDate to, String room, String extension,
                                                 String account) {
-        return calls.findBetween(from, to, room, extension, account);
+        return calls.find(from, to, room, extension, account);
     }
 
-    public List<CallRepository.Edit> history(long id) {
+    public List<CallEdit> history(long id) {
         return calls.history(id);
     }
 

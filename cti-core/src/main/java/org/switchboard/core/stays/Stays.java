@@ -2,6 +2,7 @@ package org.switchboard.core.stays;
 
 import org.switchboard.core.api.ApiRoutes;
 import org.switchboard.core.config.SwitchboardConfig;
+import org.switchboard.core.stays.application.InHouseGuests;
 import org.switchboard.core.stays.application.RoomOccupancy;
 import org.switchboard.core.stays.application.StayDesk;
 import org.switchboard.core.stays.infrastructure.StayRepository;
@@ -28,6 +29,21 @@ public final class Stays {
 
     public static Stays assemble(SwitchboardConfig config, Database db, Clock clock) {
         return new Stays(config, db, clock);
+    }
+
+    /** Who is in house now. */
+    public InHouseGuests guests() {
+        return new InHouseGuests() {
+            @Override
+            public java.util.List<org.switchboard.core.stays.model.InHouse> inHouse() {
+                return repository.inHouse();
+            }
+
+            @Override
+            public boolean keepsStays() {
+                return repository.keepsStays();
+            }
+        };
     }
 
     public RoomOccupancy occupancy() {

@@ -62,6 +62,11 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(cfg));
     }
 
+    /** Runs {@code work} in one transaction, for a use case whose writes belong together. */
+    public <T> T inTransaction(java.util.function.Function<Transaction, T> work) {
+        return dsl.transactionResult(trx -> work.apply(new Transaction(trx.dsl())));
+    }
+
     public DSLContext dsl() {
         return dsl;
     }

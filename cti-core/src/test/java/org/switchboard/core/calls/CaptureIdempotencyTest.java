@@ -1,12 +1,12 @@
 package org.switchboard.core.calls;
 
+import org.switchboard.core.calls.model.StoredCall;
 import org.switchboard.core.support.ClockSensitive;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.calls.infrastructure.CallRepository.StoredCall;
 import org.switchboard.core.calls.model.Disposition;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.support.CaptureRig;

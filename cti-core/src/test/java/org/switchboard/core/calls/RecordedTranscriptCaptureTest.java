@@ -1,5 +1,6 @@
 package org.switchboard.core.calls;
 
+import org.switchboard.core.calls.model.StoredCall;
 import org.switchboard.core.support.ClockSensitive;
 
 import org.junit.jupiter.api.AfterAll;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.switchboard.core.calls.infrastructure.CallRepository.StoredCall;
 import org.switchboard.core.calls.model.CallDirection;
 import org.switchboard.core.calls.model.Disposition;
 import org.switchboard.core.support.CaptureRig;

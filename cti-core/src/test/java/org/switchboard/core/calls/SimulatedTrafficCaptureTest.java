@@ -1,9 +1,9 @@
 package org.switchboard.core.calls;
 
+import org.switchboard.core.calls.model.StoredCall;
 import org.switchboard.core.support.ClockSensitive;
 
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.calls.infrastructure.CallRepository.StoredCall;
 import org.switchboard.core.calls.model.CallDirection;
 import org.switchboard.core.calls.model.Disposition;
 import org.switchboard.core.directory.Department;

@@ -1,9 +1,10 @@
 package org.switchboard.core.records;
 
+import org.switchboard.core.calls.model.CallCorrection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.calls.infrastructure.CallRepository;
-import org.switchboard.core.records.infrastructure.CallRecordStore;
+import org.switchboard.core.calls.application.CallArchive;
 import org.switchboard.core.support.FolioRig;
 
 import java.nio.file.Path;
@@ -35,14 +36,15 @@ class CorrectionCrashTest {
             long id = rig.call("801", DAY, "10:00:00", "10:02:30", "02112345678");
             var before = rig.db.dsl().select(CALL_CHARGES.TOTAL).from(CALL_CHARGES).where(CALL_CHARGES.CALL_ID.eq(id)).fetchOne().value1();
             int outbox = rig.db.dsl().fetchCount(POSTING_OUTBOX);
-            CallRepository.Correction longer = new CallRepository.Correction(null, null,
+            CallCorrection longer = new CallCorrection(null, null,
                     rig.at(DAY, "10:20:00"));
 
-            CallRecordStore store = new CallRecordStore(rig.db.dsl());
-            assertThrows(IllegalStateException.class, () -> store.correct(id, longer, rig.settings.hotelZone(), "auditor",
-                    "guest says longer", rig.clock.instant(), call -> {
-                        throw new IllegalStateException("power cut while pricing");
-                    }));
+            // The correction use case's transaction, failing where it prices the corrected call.
+            assertThrows(IllegalStateException.class, () -> rig.db.inTransaction(tx -> {
+                CallArchive.correct(tx, id, longer, rig.settings.hotelZone(), "auditor", "guest says longer",
+                        rig.clock.instant());
+                throw new IllegalStateException("power cut while pricing");
+            }));
 
             var call = new CallRepository(rig.db.dsl()).findById(id).orElseThrow();
             assertEquals(rig.at(DAY, "10:02:30"), call.endedAt(), "the correction was rolled back");

@@ -1,5 +1,6 @@
 package org.switchboard.core.stays;
 
+import org.switchboard.core.calls.model.StoredCall;
 import org.switchboard.core.refusal.Refusal;
 
 import org.junit.jupiter.api.Test;
@@ -54,9 +55,9 @@ class GuestStaysTest {
             calls.storeManual(callFrom("106", "04:00:00"), "t", day);   // in 106: his
             calls.storeManual(callFrom("106", "06:00:00"), "t", day);   // after check-out
             LocalDate d = LocalDate.of(2026, 11, 23);
-            List<CallRepository.StoredCall> his = calls.findBetween(d, d, null, null, "张");
+            List<StoredCall> his = calls.findBetween(d, d, null, null, "张");
             assertEquals(2, his.size());
-            assertEquals(List.of("105", "106"), his.stream().map(CallRepository.StoredCall::room).toList());
+            assertEquals(List.of("105", "106"), his.stream().map(StoredCall::room).toList());
             assertEquals(2, calls.findBetween(d, d, null, null, "A1").size(), "by account id too");
             assertEquals(4, calls.findBetween(d, d, null, null, null).size());
             assertThrows(Refusal.class, () -> stays.checkOut("A1", day.plusSeconds(6 * 3600)));

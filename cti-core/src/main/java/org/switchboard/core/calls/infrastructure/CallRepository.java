@@ -1,5 +1,8 @@
 package org.switchboard.core.calls.infrastructure;
 
+import org.switchboard.core.calls.model.StoredCall;
+import org.switchboard.core.calls.model.CallEdit;
+import org.switchboard.core.calls.model.CallCorrection;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -133,19 +136,13 @@ public final class CallRepository {
         return r;
     }
 
-    /** A change to a stored call record; null fields stay as they are. */
-    public record Correction(String dialled, Instant start, Instant end) {
-    }
 
-    /** One audited change: who changed which field from what to what, when and why. */
-    public record Edit(Instant at, String by, String field, String oldValue, String newValue, String reason) {
-    }
 
     /**
      * Corrects a stored call and records every changed field in the audit trail, in one
      * transaction. Returns false if there is no such call; refuses an end before the start.
      */
-    public boolean correct(long callId, Correction fix, java.time.ZoneId hotelZone, String by, String reason, Instant at) {
+    public boolean correct(long callId, CallCorrection fix, java.time.ZoneId hotelZone, String by, String reason, Instant at) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             CallsRecord r = tx.selectFrom(CALLS).where(CALLS.ID.eq(callId)).forUpdate().fetchOne();
@@ -196,20 +193,12 @@ public final class CallRepository {
     }
 
     /** The audit trail of a call, oldest first. */
-    public List<Edit> history(long callId) {
+    public List<CallEdit> history(long callId) {
         return dsl.selectFrom(CALL_EDITS).where(CALL_EDITS.CALL_ID.eq(callId)).orderBy(CALL_EDITS.ID)
-                .fetch(e -> new Edit(instant(e.getEditedAt()), e.getEditedBy(), e.getField(), e.getOldValue(),
+                .fetch(e -> new CallEdit(instant(e.getEditedAt()), e.getEditedBy(), e.getField(), e.getOldValue(),
                         e.getNewValue(), e.getReason()));
     }
 
-    /** A stored call as listed to users. */
-    public record StoredCall(String linkedId, CallDirection direction, String callerNumber, String calleeNumber,
-                             String trunkDigits, String extension, String answeredBy, String room, String department,
-                             Instant startedAt, Instant answeredAt, Instant endedAt, Duration ring, Duration talk,
-                             Disposition disposition, Integer hangupCause, String cdrCheck, String completeness,
-                             Integer cdrBillableSeconds, String timeSource, String chargeTotal, long id,
-                             String source, String enteredBy) {
-    }
 
     /** Calls of one hotel-zone date, optionally for one room and/or one extension (any leg), by start time. */
     public List<StoredCall> findByDate(LocalDate date, String room, String extension) {

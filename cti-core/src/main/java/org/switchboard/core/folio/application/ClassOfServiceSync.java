@@ -6,7 +6,7 @@ import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
 import org.switchboard.core.folio.infrastructure.CosBook;
 import org.switchboard.core.folio.infrastructure.CreditBook;
-import org.switchboard.core.stays.infrastructure.StayRepository;
+import org.switchboard.core.stays.application.InHouseGuests;
 import org.switchboard.pbx.ami.AstDbWriter;
 import org.switchboard.pbx.event.PbxEvent;
 
@@ -32,7 +32,7 @@ public final class ClassOfServiceSync implements AutoCloseable {
     public static final String INTERNAL = "internal";
     private static final Logger log = LoggerFactory.getLogger(ClassOfServiceSync.class);
 
-    private final StayRepository stays;
+    private final InHouseGuests stays;
     private final CreditBook credit;
     private final CosBook applied;
     private final Directory directory;
@@ -47,7 +47,7 @@ public final class ClassOfServiceSync implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean waitingForLinkSaid = new java.util.concurrent.atomic.AtomicBoolean();
     private final BackgroundLoop loop = new BackgroundLoop("class-of-service", java.time.Duration.ofSeconds(1), this::syncOnce);
 
-    public ClassOfServiceSync(StayRepository stays, CreditBook credit, CosBook applied, Directory directory, AstDbWriter pbx,
+    public ClassOfServiceSync(InHouseGuests stays, CreditBook credit, CosBook applied, Directory directory, AstDbWriter pbx,
                               String family, Clock clock, BiConsumer<String, Object> announce) {
         this.stays = stays;
         this.credit = credit;

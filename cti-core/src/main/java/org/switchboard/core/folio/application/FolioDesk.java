@@ -1,5 +1,6 @@
 package org.switchboard.core.folio.application;
 
+import org.switchboard.core.stays.model.InHouse;
 import org.switchboard.core.refusal.Refusal;
 import org.switchboard.billing.audit.AuditLine;
 import org.switchboard.billing.folio.CreditLimit;
@@ -9,7 +10,7 @@ import org.switchboard.core.folio.infrastructure.AssignmentBook;
 import org.switchboard.core.folio.infrastructure.CreditBook;
 import org.switchboard.core.folio.infrastructure.FolioLedger;
 import org.switchboard.core.folio.model.ChargedCall;
-import org.switchboard.core.stays.infrastructure.StayRepository;
+import org.switchboard.core.stays.application.InHouseGuests;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -30,11 +31,11 @@ public final class FolioDesk {
 
     private final FolioLedger ledger;
     private final CreditBook credit;
-    private final StayRepository stays;
+    private final InHouseGuests stays;
     private final CreditLimit creditLimit;
     private final Clock clock;
 
-    public FolioDesk(FolioLedger ledger, CreditBook credit, StayRepository stays, CreditLimit creditLimit, Clock clock) {
+    public FolioDesk(FolioLedger ledger, CreditBook credit, InHouseGuests stays, CreditLimit creditLimit, Clock clock) {
         this.ledger = ledger;
         this.credit = credit;
         this.stays = stays;
@@ -44,7 +45,7 @@ public final class FolioDesk {
 
     /** The folio of the guest who pays for the room now. */
     public Folio forRoom(String room) {
-        StayRepository.InHouse payer = stays.inHouse().stream().filter(g -> g.room().equals(room))
+        InHouse payer = stays.inHouse().stream().filter(g -> g.room().equals(room))
                 .filter(g -> g.paidBy().equals(g.accountId())).findFirst()
                 .orElseThrow(() -> new Refusal("room " + room + " has no guest in house (use --account for a past guest)"));
         return forAccount(payer.accountId());
@@ -53,8 +54,8 @@ public final class FolioDesk {
     public Folio forAccount(String accountId) {
         long key = credit.accountKey(accountId).orElseThrow(() -> new Refusal("no account " + accountId));
         CreditBook.Position p = credit.positions(List.of(key)).get(0);
-        Optional<StayRepository.InHouse> here = stays.inHouse().stream().filter(g -> g.accountId().equals(accountId)).findFirst();
-        return new Folio(p.accountId(), p.name(), here.map(StayRepository.InHouse::room).orElse(null), here.isPresent(),
+        Optional<InHouse> here = stays.inHouse().stream().filter(g -> g.accountId().equals(accountId)).findFirst();
+        return new Folio(p.accountId(), p.name(), here.map(InHouse::room).orElse(null), here.isPresent(),
                 p.deposit(), creditLimit.limit(p.deposit()), p.charged(), p.openBar() != null, p.override(),
                 ledger.folio(key));
     }

@@ -3,7 +3,7 @@ package org.switchboard.core.folio.application;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.folio.infrastructure.CreditBook;
 import org.switchboard.core.folio.infrastructure.FolioLedger;
-import org.switchboard.core.stays.infrastructure.StayRepository;
+import org.switchboard.core.stays.Stays;
 import org.switchboard.core.storage.Database;
 
 import java.time.Clock;
@@ -20,7 +20,7 @@ public record FolioServices(FolioPoster poster, NightAudit audit, FolioDesk desk
         FolioPoster poster = new FolioPoster(ledger, config.businessDay(), config.folio().creditLimit(), config.currency(),
                 clock, probe);
         NightAudit audit = new NightAudit(ledger, poster, config.businessDay(), config.hotelName(), config.currency(), clock);
-        FolioDesk desk = new FolioDesk(ledger, new CreditBook(db.dsl()), new StayRepository(db.dsl()),
+        FolioDesk desk = new FolioDesk(ledger, new CreditBook(db.dsl()), Stays.assemble(config, db, clock).guests(),
                 config.folio().creditLimit(), clock);
         return new FolioServices(poster, audit, desk);
     }

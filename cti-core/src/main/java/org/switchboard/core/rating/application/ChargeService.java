@@ -1,13 +1,16 @@
 package org.switchboard.core.rating.application;
 
+import org.switchboard.core.rating.model.ChargeableCall;
 import org.switchboard.billing.audit.AuditLine.Cause;
 import org.switchboard.billing.rating.CallToRate;
 import org.switchboard.billing.rating.Rater;
 import org.switchboard.billing.rating.RatingResult;
 import org.switchboard.core.rating.infrastructure.ChargeRepository;
-import org.switchboard.core.rating.infrastructure.ChargeRepository.ChargeableCall;
+
+import org.switchboard.core.storage.Transaction;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,6 +54,19 @@ public final class ChargeService {
     /** What the call costs under the tariff, stored nowhere (for callers that write it in their own transaction). */
     public RatingResult price(ChargeableCall call) {
         return rater.rate(toRate(call));
+    }
+
+    /**
+     * Prices a stored call again inside {@code tx} (after an entry by hand or a correction) and saves the charge
+     * there; empty when the call is not an outbound one.
+     */
+    public Optional<RatingResult> rateIn(Transaction tx, long callId, Cause cause) {
+        ChargeRepository joined = new ChargeRepository(tx.dsl());
+        return joined.outboundCall(callId).map(c -> {
+            RatingResult result = price(c);
+            joined.save(callId, result, clock.instant(), cause);
+            return result;
+        });
     }
 
     /** Rates outbound calls that have no charge yet; returns how many. */

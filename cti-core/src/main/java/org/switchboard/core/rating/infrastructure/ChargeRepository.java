@@ -1,5 +1,6 @@
 package org.switchboard.core.rating.infrastructure;
 
+import org.switchboard.core.rating.model.ChargeableCall;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -26,10 +27,6 @@ import static org.switchboard.core.storage.jooq.Tables.POSTING_OUTBOX;
  */
 public final class ChargeRepository {
 
-    /** A stored outbound call as the rater needs it. */
-    public record ChargeableCall(long callId, String extension, String dialled, Instant startedAt, Duration talk,
-                                 String trunk) {
-    }
 
     private final DSLContext dsl;
 

@@ -1,10 +1,12 @@
 package org.switchboard.core.records.cli;
 
+import org.switchboard.core.calls.model.StoredCall;
+import org.switchboard.core.calls.model.CallEdit;
 import org.switchboard.core.api.*;
 import org.switchboard.core.cli.*;
 import org.switchboard.core.config.*;
 
-import org.switchboard.core.calls.infrastructure.CallRepository;
+import org.switchboard.core.calls.application.CallArchive;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.storage.RuntimeDatabase;
@@ -34,13 +36,13 @@ public final class CallHistoryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(c.hotelZone());
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
-            CallRepository repo = new CallRepository(db.dsl());
-            CallRepository.StoredCall k = repo.findById(id).orElseThrow(() -> new IllegalArgumentException("no call #" + id));
+            CallArchive repo = new CallArchive(db);
+            StoredCall k = repo.find(id).orElseThrow(() -> new IllegalArgumentException("no call #" + id));
             out.printf("call #%d: %s %s → %s, %s – %s, talk %d s, %s, %s%s%n", k.id(), k.direction(), k.callerNumber(),
                     k.calleeNumber(), fmt.format(k.startedAt()), fmt.format(k.endedAt()), k.talk().toSeconds(),
                     k.disposition().cdrName(), k.chargeTotal() == null ? "no charge" : k.chargeTotal(),
                     "MANUAL".equals(k.source()) ? " (entered by " + k.enteredBy() + ")" : "");
-            for (CallRepository.Edit e : repo.history(id)) {
+            for (CallEdit e : repo.history(id)) {
                 out.printf("  %s %s changed %s from %s to %s: %s%n", fmt.format(e.at()), e.by(), e.field(), e.oldValue(),
                         e.newValue(), e.reason());
             }

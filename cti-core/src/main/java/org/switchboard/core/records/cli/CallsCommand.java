@@ -1,10 +1,11 @@
 package org.switchboard.core.records.cli;
 
+import org.switchboard.core.calls.model.StoredCall;
 import org.switchboard.core.api.*;
 import org.switchboard.core.cli.*;
 import org.switchboard.core.config.*;
 
-import org.switchboard.core.calls.infrastructure.CallRepository;
+import org.switchboard.core.calls.application.CallArchive;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.storage.RuntimeDatabase;
@@ -46,15 +47,15 @@ public final class CallsCommand implements Callable<Integer> {
         LocalDate[] range = days.resolve(LocalDate.now(Clock.system(zone)));
         LocalDate first = range[0];
         LocalDate last = range[1];
-        List<CallRepository.StoredCall> calls;
+        List<StoredCall> calls;
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
-            calls = new CallRepository(db.dsl()).findBetween(first, last, room, extension, account);
+            calls = new CallArchive(db).find(first, last, room, extension, account);
         }
         PrintWriter out = spec.commandLine().getOut();
         DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
         out.printf("%-7s %-8s %-10s %-14s %-18s %-6s %-10s %7s %7s  %-10s %s%n", "#", "START", "DIRECTION", "FROM", "TO", "ROOM",
                 "ANSWERED", "RING", "TALK", "RESULT", "CHARGE");
-        for (CallRepository.StoredCall k : calls) {
+        for (StoredCall k : calls) {
             out.printf("%-7s %-8s %-10s %-14s %-18s %-6s %-10s %7s %7s  %-10s %s%s%n", "#" + k.id(), hms.format(k.startedAt()),
                     k.direction(), k.callerNumber(), k.calleeNumber(), k.room() == null ? "-" : k.room(),
                     k.answeredBy() == null ? "-" : k.answeredBy(), seconds(k.ring()), seconds(k.talk()),

@@ -1,5 +1,6 @@
 package org.switchboard.core.records.web;
 
+import org.switchboard.core.calls.model.StoredCall;
 import org.switchboard.core.api.ApiJson;
 import org.switchboard.core.api.ApiRoutes;
 import org.switchboard.core.api.Route;
@@ -12,7 +13,6 @@ import static org.switchboard.core.api.ApiJson.respond;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.switchboard.billing.rating.RatingResult;
-import org.switchboard.core.calls.infrastructure.CallRepository;
 import org.switchboard.core.calls.model.ManualCallEntry;
 import org.switchboard.core.records.CallRecordDesk;
 
@@ -115,7 +115,7 @@ public final class CallRecordsRoutes implements ApiRoutes {
         return respond(ok, body);
     }
 
-    private CallView view(CallRepository.StoredCall c) {
+    private CallView view(StoredCall c) {
         return new CallView(c.id(), c.linkedId(), c.direction().name(), c.callerNumber(), c.calleeNumber(),
                 c.trunkDigits(), c.extension(), c.room(), c.department(), c.answeredBy(),
                 c.startedAt().atZone(zone).toOffsetDateTime(), c.endedAt().atZone(zone).toOffsetDateTime(),

@@ -1,5 +1,6 @@
 package org.switchboard.core.stays.application;
 
+import org.switchboard.core.stays.model.InHouse;
 import org.switchboard.core.refusal.Refusal;
 import org.switchboard.billing.money.Money;
 import org.switchboard.core.directory.Directory;
@@ -87,10 +88,10 @@ public final class StayDesk {
 
     private String roomOf(String accountId) {
         return stays.inHouse().stream().filter(g -> g.accountId().equals(accountId))
-                .map(StayRepository.InHouse::room).findFirst().orElse(null);
+                .map(InHouse::room).findFirst().orElse(null);
     }
 
-    public List<StayRepository.InHouse> inHouse() {
+    public List<InHouse> inHouse() {
         return stays.inHouse();
     }
 

@@ -1,5 +1,6 @@
 package org.switchboard.core.stays.cli;
 
+import org.switchboard.core.stays.model.InHouse;
 import org.switchboard.core.api.*;
 import org.switchboard.core.cli.*;
 import org.switchboard.core.config.*;
@@ -7,9 +8,7 @@ import org.switchboard.core.config.*;
 import org.switchboard.billing.money.Money;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.stays.application.StayDesk;
-import org.switchboard.core.stays.Stays;
 import org.switchboard.core.stays.infrastructure.StayRepository;
-import org.switchboard.core.wakeup.Wakeups;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.storage.RuntimeDatabase;
 import picocli.CommandLine.Command;
@@ -35,8 +34,7 @@ public final class StayCommands {
                    Function<SwitchboardConfig, Function<StayDesk, StayDesk.Outcome>> action) {
         SwitchboardConfig c = options.load();
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
-            StayDesk desk = Stays.assemble(c, db, Clock.systemUTC()).desk(
-                    Wakeups.followingGuests(c, db, Clock.systemUTC(), spec.commandLine().getOut()::println));
+            StayDesk desk = CommandAssembly.stayDesk(c, db, Clock.systemUTC(), spec.commandLine().getOut()::println);
             StayDesk.Outcome o = action.apply(c).apply(desk);
             if (o instanceof StayDesk.Refused r) {
                 spec.commandLine().getErr().println("switchboard " + command + ": " + r.message());
@@ -118,7 +116,7 @@ public final class StayCommands {
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
                 var guests = new StayRepository(db.dsl()).inHouse();
-                guests.stream().sorted(java.util.Comparator.comparing(StayRepository.InHouse::room)).forEach(g ->
+                guests.stream().sorted(java.util.Comparator.comparing(InHouse::room)).forEach(g ->
                         out.printf("room %-6s %-12s %-20s since %s  deposit %s%s%n", g.room(), g.accountId(), g.name(),
                                 fmt.format(g.since()), g.deposit(),
                                 g.paidBy().equals(g.accountId()) ? "" : "  (sharer of " + g.paidBy() + ")"));

@@ -1,5 +1,6 @@
 package org.switchboard.core.stays.infrastructure;
 
+import org.switchboard.core.stays.model.InHouse;
 import org.switchboard.core.refusal.Refusal;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -21,9 +22,6 @@ import static org.switchboard.core.storage.jooq.Tables.ROOM_OCCUPANCY;
  */
 public final class StayRepository {
 
-    /** A guest in house: account, name, room, since when, and whose account pays (a sharer's main account). */
-    public record InHouse(String accountId, String name, String room, Instant since, String paidBy, Money deposit) {
-    }
 
     private final DSLContext dsl;
 
