@@ -69,56 +69,10 @@ public final class AuditBenchmark {
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start(null, 0);
              Database db = Database.connectAndMigrate(server)) {
             Instant start = config.businessDay().startOf(day);
-            long t = System.nanoTime();
-            StayRepository stays = new StayRepository(db.dsl());
-            List<String> roomList = new ArrayList<>(ext.keySet());
-            for (int i = 0; i < rooms; i++) {
-                if (i % 10 != 9) {
-                    stays.checkIn("G" + i, "客人" + i, roomList.get(i), Money.of(i % 50 == 7 ? "50" : "2000", "CNY"), null,
-                            start.minus(Duration.ofHours(20)));
-                }
-            }
-            for (int i = 0; i < rooms && i < 1000; i += 10) {
-                stays.checkOut("G" + i, start.plus(Duration.ofHours(8)));
-            }
-            report("check-ins", t, rooms);
-
-            t = System.nanoTime();
-            CallRepository calls = new CallRepository(db.dsl());
-            Random r = new Random(11);
-            String[] patterns = {"0%d1234567", "013%d1234567", "06%d23456", "0044%d123456", "00120%d5555", "02%d987654"};
-            List<CompletedCall> batch = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String room = roomList.get(r.nextInt(rooms));
-                Instant at = start.plusSeconds(r.nextInt(86_400 - 1000));
-                Duration talk = Duration.ofSeconds(r.nextInt(600));
-                String dialled = String.format(patterns[r.nextInt(patterns.length)], 10 + r.nextInt(90));
-                batch.add(new CompletedCall("audit." + i, CallDirection.OUTBOUND, room, "Room " + room, dialled, null,
-                        "pstn", room, null, room, null, at, at, at.plusSeconds(3), at.plus(talk).plusSeconds(3),
-                        Duration.ofSeconds(3), talk, Disposition.ANSWERED, 16, "Normal Clearing", TimeSource.ARRIVAL,
-                        1, (int) talk.toSeconds(), "ANSWERED", CdrCheck.MATCH, Completeness.COMPLETE,
-                        at.atZone(zone).toLocalDate(), List.of()));
-                if (batch.size() == 5000) {
-                    calls.storeAllWithoutLegs(batch, clock.instant());
-                    batch.clear();
-                }
-            }
-            calls.storeAllWithoutLegs(batch, clock.instant());
-            report("calls stored", t, n);
-
-            t = System.nanoTime();
-            ChargeRepository charges = new ChargeRepository(db.dsl());
-            Rater rater = new Rater(config.tariffs());
-            List<ChargeableCall> toRate = charges.unratedOutboundCalls();
-            for (int from = 0; from < toRate.size(); from += 2000) {
-                Map<Long, RatingResult> results = new LinkedHashMap<>();
-                for (ChargeableCall c : toRate.subList(from, Math.min(toRate.size(), from + 2000))) {
-                    results.put(c.callId(), rater.rate(new CallToRate(c.extension(), c.dialled(),
-                            c.startedAt().atZone(zone).toLocalDateTime(), c.talk().toSeconds(), c.trunk())));
-                }
-                charges.saveAll(results, clock.instant(), Cause.CAPTURED);
-            }
-            report("rated (charge + outbox)", t, n);
+            long t;
+            List<String> roomList = checkIn(db, ext, rooms, start);
+            storeCalls(db, roomList, n, start, zone, clock);
+            rateAll(db, config, zone, clock, n);
 
             FolioServices folios = FolioServices.on(db, config, clock);
             t = System.nanoTime();
@@ -149,6 +103,68 @@ public final class AuditBenchmark {
             report("closed report re-read + CSV", t, closed.lines().size());
             System.out.println("RESULT closed report byte-identical on re-run: " + Arrays.equals(first, again));
         }
+    }
+
+    /** Nine rooms in ten let; some guests have already left. */
+    private static List<String> checkIn(Database db, Map<String, Extension> ext, int rooms, Instant start) {
+        long t = System.nanoTime();
+        StayRepository stays = new StayRepository(db.dsl());
+        List<String> roomList = new ArrayList<>(ext.keySet());
+        for (int i = 0; i < rooms; i++) {
+            if (i % 10 != 9) {
+                stays.checkIn("G" + i, "客人" + i, roomList.get(i), Money.of(i % 50 == 7 ? "50" : "2000", "CNY"), null,
+                        start.minus(Duration.ofHours(20)));
+            }
+        }
+        for (int i = 0; i < rooms && i < 1000; i += 10) {
+            stays.checkOut("G" + i, start.plus(Duration.ofHours(8)));
+        }
+        report("check-ins", t, rooms);
+        return roomList;
+    }
+
+    /** {@code n} outbound calls from random rooms over the business day. */
+    private static void storeCalls(Database db, List<String> roomList, int n, Instant start, ZoneId zone, Clock clock) {
+        int rooms = roomList.size();
+        long t = System.nanoTime();
+        CallRepository calls = new CallRepository(db.dsl());
+        Random r = new Random(11);
+        String[] patterns = {"0%d1234567", "013%d1234567", "06%d23456", "0044%d123456", "00120%d5555", "02%d987654"};
+        List<CompletedCall> batch = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String room = roomList.get(r.nextInt(rooms));
+            Instant at = start.plusSeconds(r.nextInt(86_400 - 1000));
+            Duration talk = Duration.ofSeconds(r.nextInt(600));
+            String dialled = String.format(patterns[r.nextInt(patterns.length)], 10 + r.nextInt(90));
+            batch.add(new CompletedCall("audit." + i, CallDirection.OUTBOUND, room, "Room " + room, dialled, null,
+                    "pstn", room, null, room, null, at, at, at.plusSeconds(3), at.plus(talk).plusSeconds(3),
+                    Duration.ofSeconds(3), talk, Disposition.ANSWERED, 16, "Normal Clearing", TimeSource.ARRIVAL,
+                    1, (int) talk.toSeconds(), "ANSWERED", CdrCheck.MATCH, Completeness.COMPLETE,
+                    at.atZone(zone).toLocalDate(), List.of()));
+            if (batch.size() == 5000) {
+                calls.storeAllWithoutLegs(batch, clock.instant());
+                batch.clear();
+            }
+        }
+        calls.storeAllWithoutLegs(batch, clock.instant());
+        report("calls stored", t, n);
+    }
+
+    /** Every call rated in chunks, each chunk's charges and outbox rows in one transaction. */
+    private static void rateAll(Database db, SwitchboardConfig config, ZoneId zone, Clock clock, int n) {
+        long t = System.nanoTime();
+        ChargeRepository charges = new ChargeRepository(db.dsl());
+        Rater rater = new Rater(config.tariffs());
+        List<ChargeableCall> toRate = charges.unratedOutboundCalls();
+        for (int from = 0; from < toRate.size(); from += 2000) {
+            Map<Long, RatingResult> results = new LinkedHashMap<>();
+            for (ChargeableCall c : toRate.subList(from, Math.min(toRate.size(), from + 2000))) {
+                results.put(c.callId(), rater.rate(new CallToRate(c.extension(), c.dialled(),
+                        c.startedAt().atZone(zone).toLocalDateTime(), c.talk().toSeconds(), c.trunk())));
+            }
+            charges.saveAll(results, clock.instant(), Cause.CAPTURED);
+        }
+        report("rated (charge + outbox)", t, n);
     }
 
     private static void report(String what, long t0, int count) {

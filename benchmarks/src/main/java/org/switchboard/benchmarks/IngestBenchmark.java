@@ -38,16 +38,7 @@ public final class IngestBenchmark {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         Clock clock = Clock.systemUTC();
         List<String> rooms = new ArrayList<>();
-        Map<String, Extension> extensions = new HashMap<>();
-        for (int r = 101; r <= 400; r++) {
-            rooms.add(String.valueOf(r));
-            extensions.put(String.valueOf(r), new Extension(String.valueOf(r), String.valueOf(r), null, "Room " + r));
-        }
-        extensions.put("8000", new Extension("8000", null, "front-desk", "Front Desk"));
-        extensions.put("9000", new Extension("9000", null, "operator", "Operator"));
-        Directory directory = new Directory(extensions, Map.of(
-                "front-desk", new Department("front-desk", "Front Desk", 3),
-                "operator", new Department("operator", "Operator", 3)), List.of(new Trunk("pstn", "SIP/trunk")));
+        Directory directory = hotel(rooms);
 
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start(null, 0);
              Database db = Database.connectAndMigrate(server);
@@ -56,19 +47,8 @@ public final class IngestBenchmark {
             TrafficGenerator gen = new TrafficGenerator(pbx, new TrafficGenerator.Hotel(rooms, List.of("8000", "9000"),
                     Map.of(), "trunk", "5550100", ZoneOffset.UTC), clock, 42);
             System.out.printf("rendering %d calls …%n", calls);
-            List<List<AmiMessage>> rendered = new ArrayList<>(calls);
-            long events = 0;
-            Instant start = clock.instant();
-            for (int i = 0; i < calls; i++) {
-                TrafficGenerator.CallPlan p = gen.nextPlan();
-                List<AmiMessage> all = new ArrayList<>();
-                for (CallTemplate.ScheduledBurst b : gen.render(new TrafficGenerator.CallPlan(p.pattern(), p.roles(),
-                        Duration.ZERO, Duration.ZERO), start)) {
-                    all.addAll(b.events());
-                }
-                events += all.size();
-                rendered.add(all);
-            }
+            List<List<AmiMessage>> rendered = render(gen, calls, clock.instant());
+            long events = rendered.stream().mapToLong(List::size).sum();
             SwitchboardConfig config = new SwitchboardConfig("Bench Hotel", ZoneOffset.UTC, null, null,
                     Duration.ZERO, "5550100", directory, new org.switchboard.billing.rating.TariffBook(List.of()),
                     SwitchboardConfig.HttpSettings.defaults(),
@@ -106,5 +86,34 @@ public final class IngestBenchmark {
                 System.out.printf("RESULT calls/s        %.0f%n", calls / secs);
             }
         }
+    }
+
+    /** Rooms 101-400, the front desk 8000 and the operator 9000, one trunk; {@code rooms} gets the room numbers. */
+    private static Directory hotel(List<String> rooms) {
+        Map<String, Extension> extensions = new HashMap<>();
+        for (int r = 101; r <= 400; r++) {
+            rooms.add(String.valueOf(r));
+            extensions.put(String.valueOf(r), new Extension(String.valueOf(r), String.valueOf(r), null, "Room " + r));
+        }
+        extensions.put("8000", new Extension("8000", null, "front-desk", "Front Desk"));
+        extensions.put("9000", new Extension("9000", null, "operator", "Operator"));
+        return new Directory(extensions, Map.of(
+                "front-desk", new Department("front-desk", "Front Desk", 3),
+                "operator", new Department("operator", "Operator", 3)), List.of(new Trunk("pstn", "SIP/trunk")));
+    }
+
+    /** Each call's AMI events, rendered before the clock starts so that only ingest is measured. */
+    private static List<List<AmiMessage>> render(TrafficGenerator gen, int calls, Instant start) {
+        List<List<AmiMessage>> rendered = new ArrayList<>(calls);
+        for (int i = 0; i < calls; i++) {
+            TrafficGenerator.CallPlan p = gen.nextPlan();
+            List<AmiMessage> all = new ArrayList<>();
+            for (CallTemplate.ScheduledBurst b : gen.render(new TrafficGenerator.CallPlan(p.pattern(), p.roles(),
+                    Duration.ZERO, Duration.ZERO), start)) {
+                all.addAll(b.events());
+            }
+            rendered.add(all);
+        }
+        return rendered;
     }
 }

@@ -108,18 +108,22 @@ public final class WakeupBenchmark {
                     }
                     Thread.sleep(200);
                 }
-                List<WakeupCall> calls = repo.callsOn(day);
-                List<WakeupAttempt> attempts = repo.attemptsOn(day);
-                long[] late = attempts.stream().filter(a -> a.attemptNo() == 1)
-                        .mapToLong(a -> a.lateness().toMillis()).sorted().toArray();
-                Instant lastEnd = attempts.stream().map(WakeupAttempt::endedAt).max(Instant::compareTo).orElseThrow();
-                System.out.printf("woken                 %d of %d (%d attempts)%n",
-                        calls.stream().filter(c -> c.status() == CallStatus.WOKEN).count(), calls.size(), attempts.size());
-                System.out.printf("first-call lateness   min %d ms, median %d ms, p95 %d ms, max %d ms%n", late[0],
-                        late[late.length / 2], late[(int) Math.ceil(late.length * 0.95) - 1], late[late.length - 1]);
-                System.out.printf("most ringing at once  %d (limit %d)%n", phones.maxConcurrent(), channels);
-                System.out.printf("last call finished    %.1f s after 06:30%n", Duration.between(due, lastEnd).toMillis() / 1000.0);
+                printResults(repo, day, due, phones, channels);
             }
         }
+    }
+
+    private static void printResults(WakeupRepository repo, LocalDate day, Instant due, WakeupResponder phones, int channels) {
+        List<WakeupCall> calls = repo.callsOn(day);
+        List<WakeupAttempt> attempts = repo.attemptsOn(day);
+        long[] late = attempts.stream().filter(a -> a.attemptNo() == 1)
+                .mapToLong(a -> a.lateness().toMillis()).sorted().toArray();
+        Instant lastEnd = attempts.stream().map(WakeupAttempt::endedAt).max(Instant::compareTo).orElseThrow();
+        System.out.printf("woken                 %d of %d (%d attempts)%n",
+                calls.stream().filter(c -> c.status() == CallStatus.WOKEN).count(), calls.size(), attempts.size());
+        System.out.printf("first-call lateness   min %d ms, median %d ms, p95 %d ms, max %d ms%n", late[0],
+                late[late.length / 2], late[(int) Math.ceil(late.length * 0.95) - 1], late[late.length - 1]);
+        System.out.printf("most ringing at once  %d (limit %d)%n", phones.maxConcurrent(), channels);
+        System.out.printf("last call finished    %.1f s after 06:30%n", Duration.between(due, lastEnd).toMillis() / 1000.0);
     }
 }

@@ -106,6 +106,29 @@ public final class YamlNodes {
         return List.of();
     }
 
+    /** One mapping of a list: where it is ({@code rooms[3]}), its node, and its fields (unknown keys reported). */
+    public record Item(String path, MappingNode node, Map<String, Node> fields) {
+    }
+
+    /**
+     * The mappings of the list {@code key}, each allowed only {@code keys}; an element that is not a mapping is
+     * reported as not {@code expected} and left out.
+     */
+    public List<Item> mappings(Map<String, Node> entries, String key, String path, Node parent, String expected,
+                               Set<String> keys) {
+        List<Item> items = new ArrayList<>();
+        List<Node> nodes = sequence(entries, key, path, parent);
+        for (int i = 0; i < nodes.size(); i++) {
+            String at = join(path, key) + "[" + i + "]";
+            if (nodes.get(i) instanceof MappingNode m) {
+                items.add(new Item(at, m, entries(m, at, keys)));
+            } else {
+                error(nodes.get(i), at, "expected " + expected);
+            }
+        }
+        return items;
+    }
+
     public String text(Map<String, Node> entries, String key, String path, Node parent, String fallback) {
         Node n = entries.get(key);
         if (n == null) {

@@ -4,10 +4,7 @@ import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerEventListener;
-import org.asteriskjava.manager.ResponseEvents;
-import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.DbPutAction;
-import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -24,7 +21,6 @@ import org.switchboard.pbx.event.PbxEvent;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -186,35 +182,16 @@ public final class AmiLink implements AutoCloseable, Originator, AstDbWriter {
 
         /** Sends {@code CoreShowChannels} and hands the live channels to the capture. */
         void resync() throws Exception {
-            ResponseEvents answer = connection.sendEventGeneratingAction(new CoreShowChannelsAction(),
-                    settings.actionTimeout().toMillis());
-            List<CoreShowChannelEvent> rows = new ArrayList<>();
-            answer.getEvents().forEach(e -> {
-                if (e instanceof CoreShowChannelEvent c) {
-                    rows.add(c);
-                }
-            });
-            List<PbxEvent.ActiveChannel> channels = translator.activeChannels(rows);
+            List<PbxEvent.ActiveChannel> channels = translator.activeChannels(AmiActions.liveChannels(connection,
+                    settings.actionTimeout()));
             hand(new PbxEvent.ChannelSnapshot(EventTime.arrival(clock.instant()), channels));
             log.info("AMI re-sync: {} live channel(s)", channels.size());
         }
 
         /** Asynchronous: the response is handed to {@code refused} on asterisk-java's reader thread. */
         void originate(OriginateRequest r, Consumer<String> refused) {
-            OriginateAction a = new OriginateAction();
-            a.setActionId(r.actionId());
-            a.setChannel(r.channel());
-            a.setContext(r.context());
-            a.setExten(r.exten());
-            a.setPriority(1);
-            a.setTimeout(r.timeout().toMillis());
-            if (r.callerId() != null) {
-                a.setCallerId(r.callerId());
-            }
-            r.variables().forEach(a::setVariable);
-            a.setAsync(true);
             try {
-                connection.sendAction(a, response -> refused.accept(response instanceof ManagerError
+                connection.sendAction(AmiActions.originate(r), response -> refused.accept(response instanceof ManagerError
                         ? "PBX refused the Originate: " + response.getMessage() : null));
             } catch (Exception e) {
                 refused.accept("could not send the Originate: " + e);

@@ -45,14 +45,11 @@ public final class ExtensionsFile {
 
     private static void departments(YamlNodes y, Map<String, Node> top, MappingNode root,
                                     Map<String, Department> departments, Map<String, Node> callTypeNodes) {
-        List<Node> deps = y.sequence(top, "departments", "", root);
-        for (int i = 0; i < deps.size(); i++) {
-            String path = "departments[" + i + "]";
-            if (!(deps.get(i) instanceof MappingNode dn)) {
-                y.error(deps.get(i), path, "expected id and name");
-                continue;
-            }
-            Map<String, Node> d = y.entries(dn, path, Set.of("id", "name", "answer-threshold-seconds", "call-type"));
+        for (YamlNodes.Item item : y.mappings(top, "departments", "", root, "id and name",
+                Set.of("id", "name", "answer-threshold-seconds", "call-type"))) {
+            String path = item.path();
+            MappingNode dn = item.node();
+            Map<String, Node> d = item.fields();
             String id = y.value(d, "id", path, dn, null, "an id of lower-case letters, digits and dashes",
                     s -> s.matches("[a-z0-9-]+") ? s : null);
             String dname = y.text(d, "name", path, dn, null);
@@ -72,14 +69,11 @@ public final class ExtensionsFile {
 
     private static void staff(YamlNodes y, Map<String, Node> top, MappingNode root, Map<String, Department> departments,
                               Map<String, Extension> extensions, Map<String, Integer> firstLine) {
-        List<Node> staff = y.sequence(top, "staff", "", root);
-        for (int i = 0; i < staff.size(); i++) {
-            String path = "staff[" + i + "]";
-            if (!(staff.get(i) instanceof MappingNode sn)) {
-                y.error(staff.get(i), path, "expected extension, department and name");
-                continue;
-            }
-            Map<String, Node> s = y.entries(sn, path, Set.of("extension", "department", "name"));
+        for (YamlNodes.Item item : y.mappings(top, "staff", "", root, "extension, department and name",
+                Set.of("extension", "department", "name"))) {
+            String path = item.path();
+            MappingNode sn = item.node();
+            Map<String, Node> s = item.fields();
             String ext = y.value(s, "extension", path, sn, null, "an extension number (2-8 digits)",
                     v -> EXTENSION.matcher(v).matches() ? v : null);
             String dep = y.value(s, "department", path, sn, null, "a department id listed under departments",
@@ -94,14 +88,11 @@ public final class ExtensionsFile {
 
     private static void rooms(YamlNodes y, Map<String, Node> top, MappingNode root, Map<String, Extension> extensions,
                               Map<String, Integer> firstLine) {
-        List<Node> rooms = y.sequence(top, "rooms", "", root);
-        for (int i = 0; i < rooms.size(); i++) {
-            String path = "rooms[" + i + "]";
-            if (!(rooms.get(i) instanceof MappingNode rn)) {
-                y.error(rooms.get(i), path, "expected room and extension, or range");
-                continue;
-            }
-            Map<String, Node> r = y.entries(rn, path, Set.of("room", "extension", "range"));
+        for (YamlNodes.Item item : y.mappings(top, "rooms", "", root, "room and extension, or range",
+                Set.of("room", "extension", "range"))) {
+            String path = item.path();
+            MappingNode rn = item.node();
+            Map<String, Node> r = item.fields();
             if (r.containsKey("range")) {
                 Matcher m = y.value(r, "range", path, rn, null, "a range of room numbers like 101-130",
                         v -> {

@@ -27,17 +27,14 @@ public final class TrunksConfig {
     public static Trunks read(YamlNodes y, Map<String, Node> top, MappingNode root) {
         List<Trunk> trunks = new ArrayList<>();
         String did = null;
-        List<Node> trunkNodes = y.sequence(top, "trunks", "", root);
         if (!top.containsKey("trunks")) {
             y.error(root, "trunks", "missing: name at least one trunk (its Asterisk device, e.g. SIP/trunk)");
         }
-        for (int i = 0; i < trunkNodes.size(); i++) {
-            String path = "trunks[" + i + "]";
-            if (!(trunkNodes.get(i) instanceof MappingNode tn)) {
-                y.error(trunkNodes.get(i), path, "expected name and device");
-                continue;
-            }
-            Map<String, Node> t = y.entries(tn, path, Set.of("name", "device", "did"));
+        for (YamlNodes.Item item : y.mappings(top, "trunks", "", root, "name and device",
+                Set.of("name", "device", "did"))) {
+            String path = item.path();
+            MappingNode tn = item.node();
+            Map<String, Node> t = item.fields();
             String name = y.text(t, "name", path, tn, null);
             String device = y.value(t, "device", path, tn, null, "an Asterisk device like SIP/trunk or PJSIP/carrier",
                     s -> DEVICE.matcher(s).matches() ? s : null);

@@ -45,14 +45,11 @@ final class RatePlanReader {
         int grace = y.intInRange(p, "grace-seconds", path, pn, 0, 0, 3600);
         Money connection = y.value(p, "connection-fee", path, pn, "0", "an amount like 0.50", s -> money(s, currency));
         List<Band> bands = new ArrayList<>();
-        List<Node> bandNodes = y.sequence(p, "bands", path, pn);
-        for (int i = 0; i < bandNodes.size(); i++) {
-            String bpath = path + ".bands[" + i + "]";
-            if (!(bandNodes.get(i) instanceof MappingNode bn)) {
-                y.error(bandNodes.get(i), bpath, "expected name, days, from, to, percent");
-                continue;
-            }
-            Map<String, Node> b = y.entries(bn, bpath, Set.of("name", "days", "from", "to", "percent"));
+        for (YamlNodes.Item item : y.mappings(p, "bands", path, pn, "name, days, from, to, percent",
+                Set.of("name", "days", "from", "to", "percent"))) {
+            String bpath = item.path();
+            MappingNode bn = item.node();
+            Map<String, Node> b = item.fields();
             String name = y.text(b, "name", bpath, bn, null);
             LocalTime from = y.value(b, "from", bpath, bn, "00:00", "a time like 21:00", RatePlanReader::time);
             LocalTime to = y.value(b, "to", bpath, bn, "00:00", "a time like 07:00 (24:00 = midnight)", RatePlanReader::time);

@@ -161,14 +161,11 @@ public final class TariffLoader {
     private static PrefixTable prefixes(YamlNodes y, Map<String, Node> top, MappingNode root) {
         List<PrefixRule> rules = new ArrayList<>();
         Map<String, Integer> prefixLines = new HashMap<>();
-        List<Node> prefixes = y.sequence(top, "prefixes", "", root);
-        for (int i = 0; i < prefixes.size(); i++) {
-            String path = "prefixes[" + i + "]";
-            if (!(prefixes.get(i) instanceof MappingNode rn)) {
-                y.error(prefixes.get(i), path, "expected prefix, area and category");
-                continue;
-            }
-            Map<String, Node> r = y.entries(rn, path, Set.of("prefix", "area", "category"));
+        for (YamlNodes.Item item : y.mappings(top, "prefixes", "", root, "prefix, area and category",
+                Set.of("prefix", "area", "category"))) {
+            String path = item.path();
+            MappingNode rn = item.node();
+            Map<String, Node> r = item.fields();
             String prefix = y.value(r, "prefix", path, rn, null, "digits", TariffLoader::digits);
             String area = y.text(r, "area", path, rn, null);
             Category c = y.value(r, "category", path, rn, null, "one of " + TariffCategories.all(), TariffCategories::category);
