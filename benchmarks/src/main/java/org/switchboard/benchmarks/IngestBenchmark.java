@@ -89,7 +89,7 @@ public final class IngestBenchmark {
     }
 
     /** Rooms 101-400, the front desk 8000 and the operator 9000, one trunk; {@code rooms} gets the room numbers. */
-    private static Directory hotel(List<String> rooms) {
+    static Directory hotel(List<String> rooms) {
         Map<String, Extension> extensions = new HashMap<>();
         for (int r = 101; r <= 400; r++) {
             rooms.add(String.valueOf(r));
@@ -103,7 +103,7 @@ public final class IngestBenchmark {
     }
 
     /** Each call's AMI events, rendered before the clock starts so that only ingest is measured. */
-    private static List<List<AmiMessage>> render(TrafficGenerator gen, int calls, Instant start) {
+    static List<List<AmiMessage>> render(TrafficGenerator gen, int calls, Instant start) {
         List<List<AmiMessage>> rendered = new ArrayList<>(calls);
         for (int i = 0; i < calls; i++) {
             TrafficGenerator.CallPlan p = gen.nextPlan();

@@ -45,6 +45,16 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void theNettyEventSessionStaysInsideThePbxLink() {
+        noClasses().that().resideOutsideOfPackage("org.switchboard.pbx.ami..")
+                .should().dependOnClassesThat().resideInAPackage("org.switchboard.pbx.ami.stream..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.switchboard.pbx.event..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.asteriskjava..")
+                .check(classes);
+    }
+
+    @Test
     void theCallModelIsFreeOfStorageAndNetwork() {
         noClasses().that().resideInAPackage("org.switchboard.core.calls.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "io.netty..",

@@ -250,6 +250,28 @@ class WakeupSimulatorTest {
     }
 
     @Test
+    void aWakeUpRingingWhenTheLinkDropsIsFollowedAfterTheReSyncNotFailed() throws Exception {
+        rooms.answerAfter(Duration.ofMillis(2500)); // the guest answers while the daemon is reconnecting
+        try (WakeupRig rig = rig(WakeupRig.settings(Duration.ofSeconds(8), 2, Duration.ofSeconds(1), 10), 101, 3)) {
+            int logins = pbx.logins();
+            rig.desk.book(new WakeupDesk.Request(List.of("101"), "08:00", null, false, "test", null));
+            assertTrue(WakeupRig.await(() -> rooms.dialled().contains("SIP/101"), Duration.ofSeconds(20)),
+                    rooms.dialled().toString());
+            Thread.sleep(800); // ringing now
+            pbx.dropClients();
+            assertTrue(pbx.awaitLogins(logins + 1, Duration.ofSeconds(20)), "logged in again");
+            assertTrue(WakeupRig.await(() -> WakeupRig.finishedCalls(db) == 1, Duration.ofSeconds(30)),
+                    () -> "finished: " + rig.repository.callsOn(DAY));
+            WakeupCall call = call(rig.repository.callsOn(DAY), "101", 1);
+            assertEquals(CallStatus.WOKEN, call.status(), call.toString());
+            List<WakeupAttempt> attempts = rig.repository.attemptsOf(call.id());
+            assertEquals(List.of(AttemptOutcome.ANSWERED), attempts.stream().map(WakeupAttempt::outcome).toList(),
+                    "one attempt, answered across the outage, not failed at the drop: " + attempts);
+            assertEquals(List.of("SIP/101"), rooms.dialled(), "the room was not rung twice");
+        }
+    }
+
+    @Test
     void threeHundredRoomsShareThirtyChannelsInBookingOrder() throws Exception {
         rooms.answerAfter(Duration.ofMillis(1000)); // long enough that the first 30 all ring before one ends
         rooms.messageLasts(Duration.ofMillis(500));

@@ -1,13 +1,7 @@
 package org.switchboard.pbx.ami;
 
-import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.OriginateAction;
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The AMI actions the link sends, built from our requests. */
 final class AmiActions {
@@ -30,16 +24,5 @@ final class AmiActions {
         r.variables().forEach(a::setVariable);
         a.setAsync(true);
         return a;
-    }
-
-    /** {@code CoreShowChannels}: one row per live channel. */
-    static List<CoreShowChannelEvent> liveChannels(ManagerConnection connection, Duration timeout) throws Exception {
-        List<CoreShowChannelEvent> rows = new ArrayList<>();
-        connection.sendEventGeneratingAction(new CoreShowChannelsAction(), timeout.toMillis()).getEvents().forEach(e -> {
-            if (e instanceof CoreShowChannelEvent c) {
-                rows.add(c);
-            }
-        });
-        return rows;
     }
 }

@@ -1,36 +1,37 @@
 package org.switchboard.pbx.ami;
 
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
+import org.switchboard.pbx.ami.stream.StreamCounters;
 
-/** What the link saw: events received, translated, ignored by type, dropped; logins. Thread-safe. */
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What the link saw: its event stream's counts (received, translated, ignored, refused, malformed), logins. */
 public final class LinkCounters {
 
-    final LongAdder received = new LongAdder();
-    final LongAdder translated = new LongAdder();
-    final LongAdder dropped = new LongAdder();
     final AtomicLong logins = new AtomicLong();
     final AtomicLong disconnects = new AtomicLong();
-    private final Map<String, LongAdder> ignored = new ConcurrentHashMap<>();
+    private final StreamCounters stream;
 
-    void ignored(String eventType) {
-        ignored.computeIfAbsent(eventType, k -> new LongAdder()).increment();
+    LinkCounters(StreamCounters stream) {
+        this.stream = stream;
     }
 
     public long received() {
-        return received.sum();
+        return stream.received();
     }
 
     public long translated() {
-        return translated.sum();
+        return stream.translated();
     }
 
-    /** Events lost because the capture queue was full (each one triggers a re-sync). */
+    /** Events lost: none, ever (a full capture queue pauses the socket instead); kept for the reports. */
     public long dropped() {
-        return dropped.sum();
+        return 0;
+    }
+
+    /** Times capture fell behind and the socket was paused. */
+    public long pauses() {
+        return stream.pauses();
     }
 
     public long logins() {
@@ -43,14 +44,23 @@ public final class LinkCounters {
 
     /** Event types received but not needed by the capture (VarSet, DeviceStateChange …), counted. */
     public Map<String, Long> ignoredByType() {
-        Map<String, Long> out = new TreeMap<>();
-        ignored.forEach((k, v) -> out.put(k, v.sum()));
-        return out;
+        return stream.ignoredByType();
+    }
+
+    /** Events refused for an empty or missing identifier, by reason. */
+    public Map<String, Long> refusedByReason() {
+        return stream.refusedByReason();
+    }
+
+    /** Messages skipped by the decoder (over a limit, a line that is no field), by kind. */
+    public Map<String, Long> malformedByKind() {
+        return stream.malformedByKind();
     }
 
     @Override
     public String toString() {
-        return "received=" + received() + " translated=" + translated() + " dropped=" + dropped()
+        return "received=" + received() + " translated=" + translated() + " paused=" + pauses()
+                + " refused=" + refusedByReason() + " malformed=" + malformedByKind()
                 + " logins=" + logins() + " disconnects=" + disconnects();
     }
 }

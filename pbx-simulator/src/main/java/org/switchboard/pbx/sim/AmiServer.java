@@ -45,6 +45,7 @@ public final class AmiServer implements AutoCloseable {
     private final ChannelTracker tracker;
     private final ChannelGroup clients = new DefaultChannelGroup("ami-clients", GlobalEventExecutor.INSTANCE);
     private final AtomicInteger logins = new AtomicInteger();
+    private final AtomicInteger commandLogins = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong channelSequence = new java.util.concurrent.atomic.AtomicLong(0x100);
     private final AtomicReference<OriginateHandler> originateHandler = new AtomicReference<>();
     private final AstDb astDb = new AstDb();
@@ -102,6 +103,11 @@ public final class AmiServer implements AutoCloseable {
         clients.flush();
     }
 
+    /** Sends bytes as they are to every client taking events (for fuzzing: garbage, broken framing). */
+    public void broadcastRaw(byte[] wire) {
+        clients.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(wire));
+    }
+
     public void broadcast(AmiMessage event) {
         broadcast(List.of(event));
     }
@@ -118,7 +124,7 @@ public final class AmiServer implements AutoCloseable {
         clients.close().awaitUninterruptibly();
     }
 
-    /** Number of successful logins since start (a reconnecting client logs in again). */
+    /** Number of successful logins of event sessions since start (a reconnecting client logs in again). */
     public int logins() {
         return logins.get();
     }
@@ -145,9 +151,19 @@ public final class AmiServer implements AutoCloseable {
         return secret.equals(plainSecret);
     }
 
-    void loggedIn(Channel ch) {
-        clients.add(ch);
-        logins.incrementAndGet();
+    /** A login; only sessions that take events receive the broadcasts and count in {@link #logins()}. */
+    void loggedIn(Channel ch, boolean events) {
+        if (events) {
+            clients.add(ch);
+            logins.incrementAndGet();
+        } else {
+            commandLogins.incrementAndGet();
+        }
+    }
+
+    /** Logins with {@code Events: off} (a client's command session). */
+    public int commandLogins() {
+        return commandLogins.get();
     }
 
     Clock clock() {

@@ -66,9 +66,14 @@ final class AmiSessionHandler extends SimpleChannelInboundHandler<AmiMessage> {
         }
         authenticated = true;
         ctx.write(response("Success", actionId, "Message", "Authentication accepted"));
-        ctx.writeAndFlush(AmiMessage.of("Event", "FullyBooted", "Privilege", "system,all",
-                "Uptime", "156", "LastReload", "156", "Status", "Fully Booted"));
-        server.loggedIn(ctx.channel());
+        // As Asterisk: a session logged in with "Events: off" gets answers to its actions, never events.
+        boolean events = !"off".equalsIgnoreCase(action.get("Events"));
+        if (events) {
+            ctx.write(AmiMessage.of("Event", "FullyBooted", "Privilege", "system,all",
+                    "Uptime", "156", "LastReload", "156", "Status", "Fully Booted"));
+        }
+        ctx.flush();
+        server.loggedIn(ctx.channel(), events);
     }
 
     private void authenticatedAction(ChannelHandlerContext ctx, String name, AmiMessage action, String actionId) {

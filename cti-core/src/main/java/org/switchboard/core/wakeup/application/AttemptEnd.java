@@ -3,12 +3,15 @@ package org.switchboard.core.wakeup.application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
+import org.switchboard.core.wakeup.model.AttemptOutcome;
 import org.switchboard.core.wakeup.model.CallStatus;
 import org.switchboard.core.wakeup.model.NextStep;
 import org.switchboard.core.wakeup.model.WakeupAttempt;
 import org.switchboard.core.wakeup.model.WakeupCall;
 import org.switchboard.core.wakeup.model.WakeupSettings;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -54,6 +57,18 @@ final class AttemptEnd {
             escalation.escalate(new WakeupAlarm(call.id(), call.room(), call.callNo(), call.dueAt(), a.attemptNo(),
                     reason, a.endedAt()));
         }
+    }
+
+    /** An attempt past the late limit is not placed but escalated: true when that happened. */
+    boolean tooLate(WaitingAttempt w, Instant now, String why) {
+        Duration late = Duration.between(w.scheduledAt(), now);
+        if (late.compareTo(settings.lateLimit()) <= 0) {
+            return false;
+        }
+        finish(new WakeupAttempt(w.attemptId(), w.call().id(), w.attemptNo(), w.scheduledAt(), null, now,
+                AttemptOutcome.TOO_LATE, null, null, null, null, null, null,
+                why + ", " + late.toMinutes() + " min late (limit " + settings.lateLimit().toMinutes() + " min)"));
+        return true;
     }
 
     private static String describe(WakeupAttempt a) {

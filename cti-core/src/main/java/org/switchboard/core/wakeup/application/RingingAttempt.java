@@ -14,6 +14,8 @@ final class RingingAttempt {
     Instant hungUpAt;
     Boolean success;
     Integer reason;
+    /** Set while the PBX link is down: the attempt's outcome waits for the re-sync. */
+    Instant outOfSightSince;
 
     RingingAttempt(WaitingAttempt w, String actionId, Instant placedAt) {
         this.w = w;

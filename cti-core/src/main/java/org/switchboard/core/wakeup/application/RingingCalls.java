@@ -2,6 +2,7 @@ package org.switchboard.core.wakeup.application;
 
 import org.switchboard.pbx.event.PbxEvent;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,37 @@ final class RingingCalls {
 
     List<RingingAttempt> all() {
         return List.copyOf(byActionId.values());
+    }
+
+    /** The link dropped: every attempt is out of sight from {@code at}; returns their rooms. */
+    List<String> outOfSight(Instant at) {
+        byActionId.values().forEach(r -> r.outOfSightSince = at);
+        return byActionId.values().stream().map(r -> r.w.call().room()).toList();
+    }
+
+    /**
+     * The PBX's live channels after a login: an attempt out of sight whose room channel is among them is followed
+     * on (answered meanwhile if the channel is up); the others ended while the link was down and are returned.
+     */
+    List<RingingAttempt> resync(PbxEvent.ChannelSnapshot snapshot) {
+        List<RingingAttempt> gone = new java.util.ArrayList<>();
+        for (RingingAttempt r : all()) {
+            if (r.outOfSightSince == null) {
+                continue;
+            }
+            Optional<PbxEvent.ActiveChannel> live = snapshot.channels().stream()
+                    .filter(c -> c.uniqueId().equals(r.uniqueId)).findFirst();
+            if (live.isEmpty()) {
+                gone.add(r);
+                continue;
+            }
+            r.outOfSightSince = null;
+            if ("Up".equalsIgnoreCase(live.get().state()) && r.answeredAt == null) {
+                r.success = true; // answered while we could not see it
+                r.answeredAt = snapshot.time().instant().minusSeconds(live.get().ageSeconds());
+            }
+        }
+        return gone;
     }
 
     /** Follows a channel event; the attempt whose room channel hung up, if {@code e} says so. */

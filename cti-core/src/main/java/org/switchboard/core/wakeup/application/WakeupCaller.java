@@ -42,6 +42,10 @@ public final class WakeupCaller implements AutoCloseable {
     private static final Duration ANSWERED_LIMIT = Duration.ofMinutes(15);
     /** The room an escalation call is about; not WAKEUP_ROOM, which marks the room's own wake-up call. */
     public static final String ESCALATION_VARIABLE = "WAKEUP_FOR_ROOM";
+    /** The PBX events an attempt is followed by (besides its room's WAKEUP_ROOM variable). */
+    private static final java.util.Set<Class<?>> FOLLOWED = java.util.Set.of(PbxEvent.OriginateResult.class,
+            PbxEvent.DialProgressed.class, PbxEvent.DialEnded.class, PbxEvent.ChannelHungUp.class, PbxEvent.LinkDown.class,
+            PbxEvent.LinkUp.class, PbxEvent.ChannelSnapshot.class);
 
     private final WakeupRepository repository;
     private final WakeupTimers timers;
@@ -87,10 +91,7 @@ public final class WakeupCaller implements AutoCloseable {
 
     /** Sees the PBX's events (called on the capture thread: only hands them over). */
     public void observe(PbxEvent e) {
-        if (e instanceof PbxEvent.OriginateResult || e instanceof PbxEvent.DialProgressed
-                || e instanceof PbxEvent.DialEnded || e instanceof PbxEvent.ChannelHungUp
-                || e instanceof PbxEvent.LinkDown || e instanceof PbxEvent.LinkUp
-                || (e instanceof PbxEvent.VariableSet v && "WAKEUP_ROOM".equals(v.name()))) {
+        if (FOLLOWED.contains(e.getClass()) || (e instanceof PbxEvent.VariableSet v && "WAKEUP_ROOM".equals(v.name()))) {
             run(() -> onEvent(e));
         }
     }
@@ -138,22 +139,9 @@ public final class WakeupCaller implements AutoCloseable {
     }
 
     private void enqueue(WaitingAttempt w) {
-        if (!escalatedAsTooLate(w, "due " + w.scheduledAt().atZone(zone).toLocalTime().withNano(0))) {
+        if (!ended.tooLate(w, clock.instant(), "due " + w.scheduledAt().atZone(zone).toLocalTime().withNano(0))) {
             waiting.add(w);
         }
-    }
-
-    /** An attempt past the late limit is not placed but escalated: true when that happened. */
-    private boolean escalatedAsTooLate(WaitingAttempt w, String why) {
-        Instant now = clock.instant();
-        Duration late = Duration.between(w.scheduledAt(), now);
-        if (late.compareTo(settings.lateLimit()) <= 0) {
-            return false;
-        }
-        ended.finish(new WakeupAttempt(w.attemptId(), w.call().id(), w.attemptNo(), w.scheduledAt(), null, now,
-                AttemptOutcome.TOO_LATE, null, null, null, null, null, null,
-                why + ", " + late.toMinutes() + " min late (limit " + settings.lateLimit().toMinutes() + " min)"));
-        return true;
     }
 
     /** Places waiting attempts while channels are free; a room already ringing waits its turn. */
@@ -214,10 +202,18 @@ public final class WakeupCaller implements AutoCloseable {
             dispatch();
         } else if (e instanceof PbxEvent.LinkDown) {
             linkUp = false;
-            for (RingingAttempt r : ringing.all()) {
-                end(r, AttemptOutcome.FAILED, clock.instant(), "PBX link lost while the call was placed");
-            }
+            // Asterisk may still be ringing these rooms: their outcomes come from the re-sync after the login.
+            ringing.outOfSight(clock.instant()).forEach(room -> log.info(
+                    "room {}'s wake-up call was ringing when the PBX link dropped; following it up after the re-sync", room));
+        } else if (e instanceof PbxEvent.ChannelSnapshot snapshot) {
+            resynced(snapshot);
         }
+    }
+
+    /** Attempts out of sight while the link was down and gone from the PBX by the re-sync: ended, outcome unknown. */
+    private void resynced(PbxEvent.ChannelSnapshot snapshot) {
+        ringing.resync(snapshot).forEach(r -> end(r, AttemptOutcome.FAILED, clock.instant(),
+                "the call ended while the PBX link was down (outcome unknown)"));
     }
 
     private void endAnswered(RingingAttempt r) {
@@ -235,11 +231,14 @@ public final class WakeupCaller implements AutoCloseable {
     private void watch() {
         Instant now = clock.instant();
         if (!linkUp) {
-            waiting.removeIf(w -> escalatedAsTooLate(w, "PBX link down"));
+            waiting.removeIf(w -> ended.tooLate(w, clock.instant(), "PBX link down"));
         } else {
             escalation.linkUp(); // rings those refused as "link down" just before this login's LinkUp
         }
         for (RingingAttempt r : ringing.all()) {
+            if (r.outOfSightSince != null) {
+                continue; // decided at the re-sync
+            }
             if (r.success == null && now.isAfter(r.placedAt.plus(settings.ringTimeout()).plus(RESPONSE_GRACE))) {
                 end(r, AttemptOutcome.FAILED, now, "no OriginateResponse from the PBX");
             } else if (Boolean.TRUE.equals(r.success) && now.isAfter(r.answeredAt.plus(ANSWERED_LIMIT))) {
