@@ -59,6 +59,9 @@ public final class CaptureService implements AutoCloseable {
         observers.add(observer);
     }
 
+    /** Calls stored in one transaction at most: big enough to spare commits, small enough to stay quick. */
+    static final int STORE_CHUNK = 200;
+
     public synchronized void start() {
         running = true;
         thread = new Thread(this::run, "call-capture");
@@ -106,29 +109,36 @@ public final class CaptureService implements AutoCloseable {
         }
     }
 
+    /** Stores the completed calls in chunks of {@value #STORE_CHUNK}, each one commit; then tells the listeners. */
     private void storePending() {
         while (!pending.isEmpty()) {
-            CompletedCall call = pending.get(0);
-            Long id = repository.store(call, clock.instant());
-            if (id != null) {
-                stored.incrementAndGet();
-                for (StoredCallListener l : listeners) {
-                    try {
-                        l.stored(id, call);
-                    } catch (RuntimeException e) {
-                        log.error("after storing call {}: {}", call.linkedId(), e.toString());
-                    }
-                }
-                if (call.cdrCheck() == CdrCheck.MISMATCH) {
-                    log.warn("call {}: CDR disagrees (ours {} talk {} s; CDR {} billsec {})", call.linkedId(),
-                            call.disposition().cdrName(), call.talk().toSeconds(), call.cdrDisposition(),
-                            call.cdrBillableSeconds());
-                }
-            } else {
-                duplicates.incrementAndGet();
-                log.debug("call {} was already stored; skipped", call.linkedId());
+            List<CompletedCall> chunk = List.copyOf(pending.subList(0, Math.min(STORE_CHUNK, pending.size())));
+            List<Long> ids = repository.storeAll(chunk, clock.instant());
+            for (int i = 0; i < chunk.size(); i++) {
+                stored(chunk.get(i), ids.get(i));
             }
-            pending.remove(0);
+            pending.subList(0, chunk.size()).clear();
+        }
+    }
+
+    private void stored(CompletedCall call, Long id) {
+        if (id != null) {
+            stored.incrementAndGet();
+            for (StoredCallListener l : listeners) {
+                try {
+                    l.stored(id, call);
+                } catch (RuntimeException e) {
+                    log.error("after storing call {}: {}", call.linkedId(), e.toString());
+                }
+            }
+            if (call.cdrCheck() == CdrCheck.MISMATCH) {
+                log.warn("call {}: CDR disagrees (ours {} talk {} s; CDR {} billsec {})", call.linkedId(),
+                        call.disposition().cdrName(), call.talk().toSeconds(), call.cdrDisposition(),
+                        call.cdrBillableSeconds());
+            }
+        } else {
+            duplicates.incrementAndGet();
+            log.debug("call {} was already stored; skipped", call.linkedId());
         }
     }
 

@@ -50,32 +50,47 @@ public final class CallRepository {
         return store(c, storedAt, "MANUAL", enteredBy);
     }
 
-    private Long store(CompletedCall c, Instant storedAt, String source, String enteredBy) {
+    /**
+     * Stores calls captured from the PBX together, in one transaction (one commit for the lot, not one per call):
+     * the ids in order, null for a call whose Linkedid was already stored. Nothing is stored if it fails.
+     */
+    public List<Long> storeAll(List<CompletedCall> calls, Instant storedAt) {
         return dsl.transactionResult(trx -> {
-            DSLContext tx = trx.dsl();
-            int inserted = tx.insertInto(CALLS).set(callRow(tx, c, storedAt, source, enteredBy))
-                    .onDuplicateKeyIgnore().execute();
-            if (inserted == 0) {
-                return null;
+            List<Long> ids = new java.util.ArrayList<>(calls.size());
+            for (CompletedCall c : calls) {
+                ids.add(insert(trx.dsl(), c, storedAt, "PBX", null));
             }
-            Long callId = tx.select(CALLS.ID).from(CALLS).where(CALLS.LINKEDID.eq(c.linkedId())).fetchOne(CALLS.ID);
-            for (CompletedLeg leg : c.legs()) {
-                tx.insertInto(CALL_LEGS)
-                        .set(CALL_LEGS.CALL_ID, callId)
-                        .set(CALL_LEGS.UNIQUEID, leg.uniqueId())
-                        .set(CALL_LEGS.CHANNEL, leg.channel())
-                        .set(CALL_LEGS.ROLE, leg.role().name())
-                        .set(CALL_LEGS.EXTENSION, leg.extension())
-                        .set(CALL_LEGS.CREATED_AT, utc(leg.createdAt()))
-                        .set(CALL_LEGS.RING_STARTED_AT, utc(leg.ringStartedAt()))
-                        .set(CALL_LEGS.ANSWERED_AT, utc(leg.answeredAt()))
-                        .set(CALL_LEGS.HUNG_UP_AT, utc(leg.hungUpAt()))
-                        .set(CALL_LEGS.DIAL_STATUS, leg.dialStatus())
-                        .set(CALL_LEGS.HANGUP_CAUSE, leg.hangupCause())
-                        .execute();
-            }
-            return callId;
+            return ids;
         });
+    }
+
+    private Long store(CompletedCall c, Instant storedAt, String source, String enteredBy) {
+        return dsl.transactionResult(trx -> insert(trx.dsl(), c, storedAt, source, enteredBy));
+    }
+
+    private static Long insert(DSLContext tx, CompletedCall c, Instant storedAt, String source, String enteredBy) {
+        int inserted = tx.insertInto(CALLS).set(callRow(tx, c, storedAt, source, enteredBy))
+                .onDuplicateKeyIgnore().execute();
+        if (inserted == 0) {
+            return null;
+        }
+        Long callId = tx.select(CALLS.ID).from(CALLS).where(CALLS.LINKEDID.eq(c.linkedId())).fetchOne(CALLS.ID);
+        for (CompletedLeg leg : c.legs()) {
+            tx.insertInto(CALL_LEGS)
+                    .set(CALL_LEGS.CALL_ID, callId)
+                    .set(CALL_LEGS.UNIQUEID, leg.uniqueId())
+                    .set(CALL_LEGS.CHANNEL, leg.channel())
+                    .set(CALL_LEGS.ROLE, leg.role().name())
+                    .set(CALL_LEGS.EXTENSION, leg.extension())
+                    .set(CALL_LEGS.CREATED_AT, utc(leg.createdAt()))
+                    .set(CALL_LEGS.RING_STARTED_AT, utc(leg.ringStartedAt()))
+                    .set(CALL_LEGS.ANSWERED_AT, utc(leg.answeredAt()))
+                    .set(CALL_LEGS.HUNG_UP_AT, utc(leg.hungUpAt()))
+                    .set(CALL_LEGS.DIAL_STATUS, leg.dialStatus())
+                    .set(CALL_LEGS.HANGUP_CAUSE, leg.hangupCause())
+                    .execute();
+        }
+        return callId;
     }
 
     /**

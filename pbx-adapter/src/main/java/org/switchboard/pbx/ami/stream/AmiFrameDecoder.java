@@ -5,14 +5,15 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Frames the AMI byte stream into messages in one pass: lines end in CRLF (a bare LF is taken too), a blank line
- * ends a message, the first line is the greeting. Each limit is a constructor argument; a message that breaks one,
- * or holds a line that is not {@code Key: Value}, is skipped whole up to its blank line and passed on as an
- * {@link AmiFrameError}, so the handler counts it and the session goes on.
+ * Frames the AMI byte stream into messages: lines end in CRLF (a bare LF is taken too), a blank line ends a
+ * message, the first line is the greeting. A whole message is copied out once and its lines indexed in place;
+ * no string is made until a field is read. Each limit is a constructor argument; a message that breaks one, or
+ * holds a line that is not {@code Key: Value}, is skipped whole up to its blank line and passed on as an
+ * {@link AmiFrameError}, so the handler counts it and the session goes on. Bytes beyond the message limit are
+ * dropped as they come, never held.
  */
 public final class AmiFrameDecoder extends ByteToMessageDecoder {
 
@@ -21,13 +22,10 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
     private final int maxMessageBytes;
 
     private boolean greeted;
-    private List<String> keys = new ArrayList<>();
-    private List<String> values = new ArrayList<>();
-    private int messageBytes;
-    /** Set when the current message is being skipped: the error to pass on once its blank line comes. */
-    private AmiFrameError skipping;
-    /** Inside an over-long line: everything up to its LF is dropped. */
-    private boolean inLongLine;
+    /** Dropping an over-size message up to its blank line. */
+    private boolean skipping;
+    /** How far past the reader index the search for the blank line has looked already. */
+    private int searched;
 
     public AmiFrameDecoder(int maxLineLength, int maxFields, int maxMessageBytes) {
         this.maxLineLength = maxLineLength;
@@ -38,101 +36,138 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         while (in.isReadable()) {
-            int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
-            if (lf < 0) {
-                if (in.readableBytes() > maxLineLength) {
-                    startLongLine(in.readableBytes());
-                    in.skipBytes(in.readableBytes());
-                }
-                return; // wait for the rest of the line
-            }
-            int length = lf - in.readerIndex();
-            if (inLongLine) {
-                inLongLine = false;
-                in.readerIndex(lf + 1);
-                continue;
-            }
-            if (length > maxLineLength) {
-                startLongLine(length);
-                inLongLine = false;
-                in.readerIndex(lf + 1);
-                continue;
-            }
-            int end = length > 0 && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
-            line(in, in.readerIndex(), end - in.readerIndex(), length + 1, out);
-            in.readerIndex(lf + 1);
-        }
-    }
-
-    private void line(ByteBuf in, int from, int length, int wireBytes, List<Object> out) {
-        if (!greeted) {
-            greeted = true;
-            if (length > 0 && in.indexOf(from, from + length, (byte) ':') < 0) {
-                out.add(new AmiGreeting(in.toString(from, length, StandardCharsets.UTF_8)));
+            if (!greeted && !greeting(in, out)) {
                 return;
             }
+            int end = blankLineEnd(in);
+            if (end < 0) {
+                tooLongSoFar(in, out);
+                return;
+            }
+            searched = 0;
+            if (skipping) {
+                skipping = false;
+                in.readerIndex(end);
+                continue;
+            }
+            byte[] message = new byte[end - in.readerIndex()];
+            in.readBytes(message);
+            Object frame = parse(message);
+            if (frame != null) {
+                out.add(frame);
+            }
         }
-        if (length == 0) {
-            endMessage(out);
-            return;
-        }
-        if (skipping != null) {
-            return;
-        }
-        messageBytes += wireBytes;
-        if (messageBytes > maxMessageBytes) {
-            skip(new AmiFrameError(AmiFrameError.Kind.MESSAGE_TOO_LARGE, "over " + maxMessageBytes + " bytes"));
-            return;
-        }
-        int colon = in.indexOf(from, from + length, (byte) ':');
-        if (colon < 0) {
-            skip(new AmiFrameError(AmiFrameError.Kind.NOT_A_FIELD, excerpt(in.toString(from, length, StandardCharsets.UTF_8))));
-            return;
-        }
-        if (keys.size() == maxFields) {
-            skip(new AmiFrameError(AmiFrameError.Kind.TOO_MANY_FIELDS, "over " + maxFields + " fields"));
-            return;
-        }
-        int valueFrom = colon + 1;
-        if (valueFrom < from + length && in.getByte(valueFrom) == ' ') {
-            valueFrom++;
-        }
-        keys.add(in.toString(from, colon - from, StandardCharsets.US_ASCII));
-        values.add(in.toString(valueFrom, from + length - valueFrom, StandardCharsets.UTF_8));
     }
 
-    private void endMessage(List<Object> out) {
-        if (skipping != null) {
-            out.add(skipping);
-        } else if (!keys.isEmpty()) {
-            out.add(new AmiFrame(keys, values));
-            keys = new ArrayList<>();
-            values = new ArrayList<>();
+    /** The first line, if it is Asterisk's banner; false while it has not fully arrived. */
+    private boolean greeting(ByteBuf in, List<Object> out) {
+        int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+        if (lf < 0) {
+            return false;
         }
-        reset();
-    }
-
-    private void startLongLine(int seen) {
-        inLongLine = true;
-        skip(new AmiFrameError(AmiFrameError.Kind.LINE_TOO_LONG, "a line of " + seen + "+ bytes (limit " + maxLineLength + ")"));
-    }
-
-    private void skip(AmiFrameError why) {
-        if (skipping == null) {
-            skipping = why;
+        greeted = true;
+        int from = in.readerIndex();
+        int end = lf > from && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+        if (end > from && in.indexOf(from, end, (byte) ':') < 0) {
+            out.add(new AmiGreeting(in.toString(from, end - from, StandardCharsets.UTF_8)));
+            in.readerIndex(lf + 1);
         }
-        keys.clear();
-        values.clear();
+        return true;
     }
 
-    private void reset() {
-        skipping = null;
-        keys.clear();
-        values.clear();
-        messageBytes = 0;
+    /** The index just past the blank line ending the message at the reader index, or -1 if it has not come. */
+    private int blankLineEnd(ByteBuf in) {
+        int from = in.readerIndex() + searched;
+        int to = in.writerIndex();
+        for (int lf = in.indexOf(from, to, (byte) '\n'); lf >= 0; lf = in.indexOf(lf + 1, to, (byte) '\n')) {
+            if (lf == in.readerIndex()) {
+                return lf + 1; // a blank line where a message would start
+            }
+            int before = in.getByte(lf - 1);
+            if (before == '\n' || before == '\r' && lf - 2 >= in.readerIndex() && in.getByte(lf - 2) == '\n'
+                    || before == '\r' && lf - 1 == in.readerIndex()) {
+                return lf + 1;
+            }
+        }
+        searched = Math.max(0, to - in.readerIndex() - 2); // the blank line may still be in its first bytes
+        return -1;
     }
 
-    private static String excerpt(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+    /** A message still open past the limit: reported once, and its bytes dropped as they come. */
+    private void tooLongSoFar(ByteBuf in, List<Object> out) {
+        int waiting = in.readableBytes();
+        if (waiting <= maxMessageBytes && !skipping) {
+            return;
+        }
+        if (!skipping) {
+            int lastLf = in.indexOf(in.writerIndex(), in.readerIndex(), (byte) '\n'); // searching backwards
+            int openLine = in.writerIndex() - (lastLf < 0 ? in.readerIndex() : lastLf + 1);
+            out.add(openLine > maxLineLength
+                    ? new AmiFrameError(AmiFrameError.Kind.LINE_TOO_LONG, "a line of " + openLine + "+ bytes (limit " + maxLineLength + ")")
+                    : new AmiFrameError(AmiFrameError.Kind.MESSAGE_TOO_LARGE, "over " + maxMessageBytes + " bytes"));
+            skipping = true;
+        }
+        in.skipBytes(Math.max(0, waiting - 2)); // keep two bytes: the blank line may begin there
+        searched = 0;
+    }
+
+    private Object parse(byte[] m) {
+        if (m.length > maxMessageBytes) {
+            return new AmiFrameError(AmiFrameError.Kind.MESSAGE_TOO_LARGE, "over " + maxMessageBytes + " bytes");
+        }
+        int[] bounds = new int[64];
+        int fields = 0;
+        int start = 0;
+        for (int lf = indexOf(m, start); lf >= 0; lf = indexOf(m, start)) {
+            int end = lf > start && m[lf - 1] == '\r' ? lf - 1 : lf;
+            if (end == start) {
+                break; // the blank line
+            }
+            if (end - start > maxLineLength) {
+                return new AmiFrameError(AmiFrameError.Kind.LINE_TOO_LONG,
+                        "a line of " + (end - start) + " bytes (limit " + maxLineLength + ")");
+            }
+            int colon = colon(m, start, end);
+            if (colon < 0) {
+                return new AmiFrameError(AmiFrameError.Kind.NOT_A_FIELD, excerpt(m, start, end));
+            }
+            if (fields == maxFields) {
+                return new AmiFrameError(AmiFrameError.Kind.TOO_MANY_FIELDS, "over " + maxFields + " fields");
+            }
+            if (4 * fields + 4 > bounds.length) {
+                bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
+            }
+            int value = colon + 1 < end && m[colon + 1] == ' ' ? colon + 2 : colon + 1;
+            bounds[4 * fields] = start;
+            bounds[4 * fields + 1] = colon;
+            bounds[4 * fields + 2] = value;
+            bounds[4 * fields + 3] = end;
+            fields++;
+            start = lf + 1;
+        }
+        return fields == 0 ? null : new AmiFrame(m, bounds, fields);
+    }
+
+    private static int indexOf(byte[] m, int from) {
+        for (int i = from; i < m.length; i++) {
+            if (m[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int colon(byte[] m, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (m[i] == ':') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String excerpt(byte[] m, int from, int to) {
+        String s = new String(m, from, Math.min(to - from, 60), StandardCharsets.UTF_8);
+        return to - from > 60 ? s + "…" : s;
     }
 }

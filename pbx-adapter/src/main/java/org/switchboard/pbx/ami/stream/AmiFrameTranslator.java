@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * AMI events, as framed off the wire, into the link's own {@link PbxEvent}s, at the module boundary. Events the
