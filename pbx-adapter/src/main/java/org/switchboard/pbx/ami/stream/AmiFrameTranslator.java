@@ -87,21 +87,8 @@ public final class AmiFrameTranslator {
                 return new PbxEvent.ChannelStateChanged(t, u, orSelf(f.get("Linkedid"), u),
                         f.get("ChannelStateDesc"));
             }
-            case "DialBegin": {
-                String d = id(f, type, "DestUniqueid");
-                return new PbxEvent.DialStarted(t, blankToNull(f.get("Uniqueid")), d,
-                        orSelf(f.get("DestLinkedid"), d), f.get("DestChannel"), f.get("DialString"));
-            }
-            case "DialState": {
-                String d = id(f, type, "DestUniqueid");
-                return new PbxEvent.DialProgressed(t, blankToNull(f.get("Uniqueid")), d,
-                        orSelf(f.get("DestLinkedid"), d), f.get("DialStatus"));
-            }
-            case "DialEnd": {
-                String d = id(f, type, "DestUniqueid");
-                return new PbxEvent.DialEnded(t, blankToNull(f.get("Uniqueid")), d,
-                        orSelf(f.get("DestLinkedid"), d), f.get("DialStatus"));
-            }
+            case "DialBegin", "DialState", "DialEnd":
+                return dial(type, f, t);
             case "BridgeEnter": {
                 String u = id(f, type, "Uniqueid");
                 return new PbxEvent.BridgeJoined(t, f.get("BridgeUniqueid"), u,
@@ -112,14 +99,8 @@ public final class AmiFrameTranslator {
                 return new PbxEvent.ChannelHungUp(t, u, orSelf(f.get("Linkedid"), u), f.get("Channel"),
                         integer(f.get("Cause")), f.get("Cause-txt"));
             }
-            case "Cdr": {
-                String u = id(f, type, "UniqueID");
-                return new PbxEvent.CdrReported(t, u, f.get("Source"), f.get("Destination"),
-                        f.get("DestinationContext"), f.get("Channel"), f.get("DestinationChannel"),
-                        f.get("LastApplication"), f.get("LastData"), cdrTime(f.get("StartTime")),
-                        cdrTime(f.get("AnswerTime")), cdrTime(f.get("EndTime")), integer(f.get("Duration")),
-                        integer(f.get("BillableSeconds")), f.get("Disposition"));
-            }
+            case "Cdr":
+                return cdr(type, f, t);
             case "VarSet": {
                 String variable = f.get("Variable");
                 if (variable == null || !VARIABLES.contains(variable)) {
@@ -135,6 +116,39 @@ public final class AmiFrameTranslator {
             default:
                 return null;
         }
+    }
+
+    /** The dial of one staff or room phone: begin, ringing, end. */
+    private PbxEvent dial(String type, AmiFrame f, EventTime t) {
+        switch (type) {
+            case "DialBegin": {
+                String d = id(f, type, "DestUniqueid");
+                return new PbxEvent.DialStarted(t, blankToNull(f.get("Uniqueid")), d,
+                        orSelf(f.get("DestLinkedid"), d), f.get("DestChannel"), f.get("DialString"));
+            }
+            case "DialState": {
+                String d = id(f, type, "DestUniqueid");
+                return new PbxEvent.DialProgressed(t, blankToNull(f.get("Uniqueid")), d,
+                        orSelf(f.get("DestLinkedid"), d), f.get("DialStatus"));
+            }
+            case "DialEnd": {
+                String d = id(f, type, "DestUniqueid");
+                return new PbxEvent.DialEnded(t, blankToNull(f.get("Uniqueid")), d,
+                        orSelf(f.get("DestLinkedid"), d), f.get("DialStatus"));
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** A CDR row (cdr_manager). */
+    private PbxEvent cdr(String type, AmiFrame f, EventTime t) {
+        String u = id(f, type, "UniqueID");
+        return new PbxEvent.CdrReported(t, u, f.get("Source"), f.get("Destination"),
+                f.get("DestinationContext"), f.get("Channel"), f.get("DestinationChannel"),
+                f.get("LastApplication"), f.get("LastData"), cdrTime(f.get("StartTime")),
+                cdrTime(f.get("AnswerTime")), cdrTime(f.get("EndTime")), integer(f.get("Duration")),
+                integer(f.get("BillableSeconds")), f.get("Disposition"));
     }
 
     /** The ActionID we gave, without the prefix asterisk-java's command session puts before a {@code '#'}. */
