@@ -20,10 +20,12 @@ public final class Stays {
     private final SwitchboardConfig config;
     private final Clock clock;
     private final StayRepository repository;
+    private final Database db;
 
     private Stays(SwitchboardConfig config, Database db, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.db = db;
         this.repository = new StayRepository(db.dsl());
     }
 
@@ -52,7 +54,7 @@ public final class Stays {
 
     /** The desk, telling {@code changes} when a room empties or a guest moves. */
     public StayDesk desk(StayDesk.RoomChanges changes) {
-        return new StayDesk(repository, config.directory(), clock, changes);
+        return new StayDesk(db, config.directory(), clock, changes);
     }
 
     /** {@code stayChanged} runs after each change (the class of service follows at once). */

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.stays.application.StayDesk;
-import org.switchboard.core.stays.infrastructure.StayRepository;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.support.ShiftedClock;
 import org.switchboard.core.support.TestDatabase;
@@ -144,7 +143,7 @@ class WakeupSimulatorTest {
                     .get(0).bookingId();
             rig.desk.book(new WakeupDesk.Request(List.of("103"), "08:00", null, false, "t", null));
             // Guest stays kept: 102 checked in, booked, then checked out before 08:00.
-            StayDesk stays = new StayDesk(new StayRepository(db.dsl()), WakeupRig.hotel(101, 3), clock,
+            StayDesk stays = new StayDesk(db, WakeupRig.hotel(101, 3), clock,
                     room -> rig.desk.cancelRoom(room, "guest checked out"));
             stays.checkIn("A1", "Guest", "102", new org.switchboard.billing.money.Money(java.math.BigDecimal.ZERO,
                     java.util.Currency.getInstance("CNY")), null);

@@ -6,7 +6,11 @@ import org.switchboard.billing.money.Money;
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.stays.infrastructure.StayRepository;
 
+import org.switchboard.core.storage.Database;
+
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.List;
 
 /** Front-office use cases for guest stays: check-in, room move, check-out, who is in house. */
@@ -22,6 +26,7 @@ public final class StayDesk {
     public record Done(String message) implements Outcome {
     }
 
+    private final Database db;
     private final StayRepository stays;
     private final Directory directory;
     private final Clock clock;
@@ -37,12 +42,13 @@ public final class StayDesk {
         }
     }
 
-    public StayDesk(StayRepository stays, Directory directory, Clock clock) {
-        this(stays, directory, clock, room -> { });
+    public StayDesk(Database db, Directory directory, Clock clock) {
+        this(db, directory, clock, room -> { });
     }
 
-    public StayDesk(StayRepository stays, Directory directory, Clock clock, RoomChanges changes) {
-        this.stays = stays;
+    public StayDesk(Database db, Directory directory, Clock clock, RoomChanges changes) {
+        this.db = db;
+        this.stays = new StayRepository(db.dsl());
         this.directory = directory;
         this.clock = clock;
         this.changes = changes;
@@ -61,8 +67,20 @@ public final class StayDesk {
         if (deposit.amount().signum() < 0) {
             return new Refused("deposit " + deposit + " must not be negative");
         }
-        return attempt(() -> stays.checkIn(accountId, name.trim(), room, deposit, sharerOf, clock.instant()),
-                "checked in " + accountId + " (" + name.trim() + ") to room " + room);
+        return attempt(tx -> {
+            if (tx.accountExists(accountId)) {
+                throw new Refusal("account " + accountId + " already exists");
+            }
+            Optional<InHouse> occupant = tx.mainGuestIn(room);
+            if (sharerOf != null && occupant.filter(g -> g.accountId().equals(sharerOf)).isEmpty()) {
+                throw new Refusal("account " + sharerOf + " is not the main guest in room " + room);
+            }
+            if (sharerOf == null && occupant.isPresent()) {
+                throw new Refusal("room " + room + " is occupied by account " + occupant.get().accountId()
+                        + " (" + occupant.get().name() + "); check in as a sharer or choose another room");
+            }
+            tx.checkIn(accountId, name.trim(), room, deposit, sharerOf, clock.instant());
+        }, "checked in " + accountId + " (" + name.trim() + ") to room " + room);
     }
 
     public Outcome move(String accountId, String toRoom) {
@@ -70,7 +88,13 @@ public final class StayDesk {
             return new Refused("room " + toRoom + " is not a configured room");
         }
         String from = roomOf(accountId);
-        Outcome o = attempt(() -> stays.move(accountId, toRoom, clock.instant()), "moved " + accountId + " to room " + toRoom);
+        Outcome o = attempt(tx -> {
+            requireInHouse(tx, accountId);
+            if (!tx.inHouse(toRoom).isEmpty()) {
+                throw new Refusal("room " + toRoom + " is occupied");
+            }
+            tx.move(accountId, toRoom, clock.instant());
+        }, "moved " + accountId + " to room " + toRoom);
         if (o instanceof Done && from != null && !from.equals(toRoom) && !stays.isOccupied(from)) {
             changes.moved(from, toRoom);
         }
@@ -79,7 +103,10 @@ public final class StayDesk {
 
     public Outcome checkOut(String accountId) {
         String room = roomOf(accountId);
-        Outcome o = attempt(() -> stays.checkOut(accountId, clock.instant()), "checked out " + accountId);
+        Outcome o = attempt(tx -> {
+            requireInHouse(tx, accountId);
+            tx.checkOut(accountId, clock.instant());
+        }, "checked out " + accountId);
         if (o instanceof Done && room != null && !stays.isOccupied(room)) {
             changes.vacated(room);
         }
@@ -99,9 +126,19 @@ public final class StayDesk {
         return directory.extensions().values().stream().anyMatch(e -> room != null && room.equals(e.room()));
     }
 
-    private static Outcome attempt(Runnable action, String done) {
+    private static void requireInHouse(StayRepository tx, String accountId) {
+        if (!tx.isInHouse(accountId)) {
+            throw new Refusal("account " + accountId + " is not in house");
+        }
+    }
+
+    /** Runs {@code action} in one transaction the repository joins; a refusal rolls it back and is the outcome. */
+    private Outcome attempt(Consumer<StayRepository> action, String done) {
         try {
-            action.run();
+            db.inTransaction(tx -> {
+                action.accept(StayRepository.joining(tx));
+                return null;
+            });
             return new Done(done);
         } catch (Refusal e) {
             return new Refused(e.getMessage());

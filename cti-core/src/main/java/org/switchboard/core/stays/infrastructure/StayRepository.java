@@ -1,8 +1,8 @@
 package org.switchboard.core.stays.infrastructure;
 
 import org.switchboard.core.stays.model.InHouse;
-import org.switchboard.core.refusal.Refusal;
 import org.jooq.DSLContext;
+import org.switchboard.core.storage.Transaction;
 import org.jooq.Record;
 import org.switchboard.billing.money.Money;
 
@@ -16,9 +16,9 @@ import static org.switchboard.core.storage.jooq.Tables.GUEST_ACCOUNTS;
 import static org.switchboard.core.storage.jooq.Tables.ROOM_OCCUPANCY;
 
 /**
- * Guest stays: accounts (帐户名) and which room each occupied when. Check-in, room move and
- * check-out each run in one transaction, and refuse what the front office would refuse
- * (a second main guest in an occupied room, moving or checking out a guest who is not in house).
+ * Guest stays: accounts (帐户名) and which room each occupied when. Reads and writes only: what the front office
+ * refuses is decided by {@link org.switchboard.core.stays.application.StayDesk}, in the transaction it opens and
+ * this repository joins ({@link #joining}); each write is atomic on its own too.
  */
 public final class StayRepository {
 
@@ -29,24 +29,30 @@ public final class StayRepository {
         this.dsl = dsl;
     }
 
+    /** A repository that joins {@code tx}, the transaction the front-office use case opened. */
+    public static StayRepository joining(Transaction tx) {
+        return new StayRepository(tx.dsl());
+    }
+
+    public boolean accountExists(String accountId) {
+        return dsl.fetchExists(GUEST_ACCOUNTS, GUEST_ACCOUNTS.ACCOUNT_ID.eq(accountId));
+    }
+
+    /** The guest who pays for the room now (not a sharer), if any. */
+    public Optional<InHouse> mainGuestIn(String room) {
+        return inHouse(dsl, room).stream().filter(g -> g.paidBy().equals(g.accountId())).findFirst();
+    }
+
+    public boolean isInHouse(String accountId) {
+        return inHouseKey(dsl, accountId) != null;
+    }
+
+    /** Writes a check-in (the account and its room from {@code at}); a sharer's account points at the main one. */
     public void checkIn(String accountId, String name, String room, Money deposit, String sharerOf, Instant at) {
         dsl.transaction(trx -> {
             DSLContext tx = trx.dsl();
-            if (tx.fetchExists(GUEST_ACCOUNTS, GUEST_ACCOUNTS.ACCOUNT_ID.eq(accountId))) {
-                throw new Refusal("account " + accountId + " already exists");
-            }
-            Long main = null;
-            Optional<InHouse> occupant = inHouse(tx, room).stream().filter(g -> g.paidBy().equals(g.accountId()))
-                    .findFirst();
-            if (sharerOf != null) {
-                InHouse host = occupant.filter(g -> g.accountId().equals(sharerOf)).orElseThrow(() ->
-                        new Refusal("account " + sharerOf + " is not the main guest in room " + room));
-                main = tx.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS)
-                        .where(GUEST_ACCOUNTS.ACCOUNT_ID.eq(host.accountId())).fetchOne(GUEST_ACCOUNTS.ID);
-            } else if (occupant.isPresent()) {
-                throw new Refusal("room " + room + " is occupied by account " + occupant.get().accountId()
-                        + " (" + occupant.get().name() + "); check in as a sharer or choose another room");
-            }
+            Long main = sharerOf == null ? null : tx.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS)
+                    .where(GUEST_ACCOUNTS.ACCOUNT_ID.eq(sharerOf)).fetchOne(GUEST_ACCOUNTS.ID);
             Long id = tx.insertInto(GUEST_ACCOUNTS)
                     .set(GUEST_ACCOUNTS.ACCOUNT_ID, accountId).set(GUEST_ACCOUNTS.NAME, name)
                     .set(GUEST_ACCOUNTS.DEPOSIT, deposit.amount())
@@ -62,9 +68,6 @@ public final class StayRepository {
         dsl.transaction(trx -> {
             DSLContext tx = trx.dsl();
             long pk = inHouseAccount(tx, accountId);
-            if (!inHouse(tx, toRoom).isEmpty()) {
-                throw new Refusal("room " + toRoom + " is occupied");
-            }
             tx.update(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.TO_AT, utc(at))
                     .where(ROOM_OCCUPANCY.ACCOUNT_PK.eq(pk)).and(ROOM_OCCUPANCY.TO_AT.isNull()).execute();
             tx.insertInto(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.ACCOUNT_PK, pk).set(ROOM_OCCUPANCY.ROOM, toRoom)
@@ -99,6 +102,11 @@ public final class StayRepository {
         return !inHouse(dsl, room).isEmpty();
     }
 
+    /** Who is in {@code room} now. */
+    public List<InHouse> inHouse(String room) {
+        return inHouse(dsl, room);
+    }
+
     /** Everyone in house, by room. */
     public List<InHouse> inHouse() {
         return inHouseQuery(dsl).fetch(StayRepository::inHouseRow);
@@ -125,11 +133,16 @@ public final class StayRepository {
                         java.math.RoundingMode.UNNECESSARY), java.util.Currency.getInstance(r.get(GUEST_ACCOUNTS.CURRENCY))));
     }
 
-    private static long inHouseAccount(DSLContext tx, String accountId) {
-        Long pk = tx.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS).where(GUEST_ACCOUNTS.ACCOUNT_ID.eq(accountId))
+    private static Long inHouseKey(DSLContext tx, String accountId) {
+        return tx.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS).where(GUEST_ACCOUNTS.ACCOUNT_ID.eq(accountId))
                 .and(GUEST_ACCOUNTS.CHECKED_OUT_AT.isNull()).fetchOne(GUEST_ACCOUNTS.ID);
+    }
+
+    /** The in-house account's key; the use case has checked that it is in house. */
+    private static long inHouseAccount(DSLContext tx, String accountId) {
+        Long pk = inHouseKey(tx, accountId);
         if (pk == null) {
-            throw new Refusal("account " + accountId + " is not in house");
+            throw new IllegalStateException("account " + accountId + " is not in house");
         }
         return pk;
     }
