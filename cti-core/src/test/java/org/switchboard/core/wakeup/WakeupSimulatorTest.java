@@ -271,6 +271,27 @@ class WakeupSimulatorTest {
     }
 
     @Test
+    void aWakeUpRingingWhenThePbxGoesAwayForLongerThanTheLateLimitIsEscalatedNotCalledLate() throws Exception {
+        rooms.answerAfter(Duration.ofSeconds(30)); // still ringing when the PBX goes away
+        WakeupSettings settings = WakeupRig.settings(Duration.ofSeconds(60), 2, Duration.ofSeconds(1), 10)
+                .withLateLimit(Duration.ofMinutes(10));
+        try (WakeupRig rig = rig(settings, 101, 3)) {
+            rig.desk.book(new WakeupDesk.Request(List.of("101"), "08:00", null, false, "test", null));
+            assertTrue(WakeupRig.await(() -> rooms.dialled().contains("SIP/101"), Duration.ofSeconds(20)),
+                    rooms.dialled().toString());
+            rooms.close();
+            pbx.close(); // the PBX is gone and stays gone
+            clock.advance(Duration.ofMinutes(20));
+            assertTrue(WakeupRig.await(() -> rig.alarms() == 1, Duration.ofSeconds(20)),
+                    () -> "escalated while the PBX is away: " + rig.repository.callsOn(DAY));
+            WakeupCall call = call(rig.repository.callsOn(DAY), "101", 1);
+            assertEquals(CallStatus.ESCALATED, call.status(), call.toString());
+            assertEquals(List.of(AttemptOutcome.FAILED, AttemptOutcome.TOO_LATE),
+                    rig.repository.attemptsOf(call.id()).stream().map(WakeupAttempt::outcome).toList());
+        }
+    }
+
+    @Test
     void threeHundredRoomsShareThirtyChannelsInBookingOrder() throws Exception {
         rooms.answerAfter(Duration.ofMillis(1000)); // long enough that the first 30 all ring before one ends
         rooms.messageLasts(Duration.ofMillis(500));

@@ -212,7 +212,8 @@ public final class WakeupCaller implements AutoCloseable {
 
     /** Attempts out of sight while the link was down and gone from the PBX by the re-sync: ended, outcome unknown. */
     private void resynced(PbxEvent.ChannelSnapshot snapshot) {
-        ringing.resync(snapshot).forEach(r -> end(r, AttemptOutcome.FAILED, clock.instant(),
+        // Ended when we lost sight of it: its retry is due from then, so a long outage escalates it as too late.
+        ringing.resync(snapshot).forEach(r -> end(r, AttemptOutcome.FAILED, r.outOfSightSince,
                 "the call ended while the PBX link was down (outcome unknown)"));
     }
 
@@ -237,7 +238,11 @@ public final class WakeupCaller implements AutoCloseable {
         }
         for (RingingAttempt r : ringing.all()) {
             if (r.outOfSightSince != null) {
-                continue; // decided at the re-sync
+                // Decided at the re-sync; but a link down past the late limit must not hold the alarm back.
+                if (!linkUp && Duration.between(r.outOfSightSince, now).compareTo(settings.lateLimit()) > 0) {
+                    end(r, AttemptOutcome.FAILED, r.outOfSightSince, "the PBX link went down while the call rang");
+                }
+                continue;
             }
             if (r.success == null && now.isAfter(r.placedAt.plus(settings.ringTimeout()).plus(RESPONSE_GRACE))) {
                 end(r, AttemptOutcome.FAILED, now, "no OriginateResponse from the PBX");
