@@ -4,6 +4,7 @@ import org.switchboard.core.stays.model.InHouse;
 import org.switchboard.billing.money.Money;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.directory.Extension;
+import org.switchboard.core.refusal.Refusal;
 import org.switchboard.core.stays.application.StayDesk;
 import org.switchboard.pbx.sim.AmiServer;
 
@@ -71,12 +72,13 @@ final class DemoFrontOffice {
         String account = "D" + room + "-" + (++guests);
         String name = guests % 6 == 0 ? WESTERN[guests % WESTERN.length]
                 : SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
-        StayDesk.Outcome o = desk.checkIn(account, name, room, Money.of(deposit, currency), sharerOf);
-        if (o instanceof StayDesk.Done) {
-            lastAccount = sharerOf == null ? account : lastAccount;
-            return true;
+        try {
+            desk.checkIn(account, name, room, Money.of(deposit, currency), sharerOf);
+        } catch (Refusal e) {
+            return false; // the room filled meanwhile: the demo goes on with the next one
         }
-        return false;
+        lastAccount = sharerOf == null ? account : lastAccount;
+        return true;
     }
 
     /** Checks one guest out (one on an outside call if there is one) and another guest into a vacant room. */
@@ -92,8 +94,8 @@ final class DemoFrontOffice {
                     .orElse(payers.get(random.nextInt(payers.size())));
             List<InHouse> sharers = desk.inHouse().stream()
                     .filter(g -> g.paidBy().equals(leaving.accountId()) && !g.accountId().equals(leaving.accountId())).toList();
-            sharers.forEach(s -> desk.checkOut(s.accountId()));
-            if (desk.checkOut(leaving.accountId()) instanceof StayDesk.Done) {
+            sharers.forEach(s -> checkedOut(s.accountId()));
+            if (checkedOut(leaving.accountId())) {
                 out.printf("  front office: %s (%s) checked out of room %s%s%n", leaving.accountId(), leaving.name(),
                         leaving.room(), onOutsideCall.contains(leaving.room()) ? " while on an outside call (late charge)" : "");
             }
@@ -107,5 +109,14 @@ final class DemoFrontOffice {
             }
         }
         out.flush();
+    }
+
+    private boolean checkedOut(String account) {
+        try {
+            desk.checkOut(account);
+            return true;
+        } catch (Refusal e) {
+            return false; // already gone: nothing to turn over
+        }
     }
 }

@@ -33,6 +33,9 @@ public final class Main {
         if (ex instanceof ConfigException ce) {
             return "invalid configuration\n" + ce.getMessage();
         }
+        if (ex instanceof Refusal r && r.field() != null) {
+            return r.field() + ": " + r.getMessage();
+        }
         return ex.getMessage() == null ? ex.toString() : ex.getMessage();
     }
 }

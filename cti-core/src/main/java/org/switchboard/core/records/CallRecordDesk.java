@@ -11,6 +11,7 @@ import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.rating.application.ChargeService;
 import org.switchboard.core.rating.Rating;
 import org.switchboard.billing.audit.AuditLine.Cause;
+import org.switchboard.core.refusal.Refusal;
 import org.switchboard.core.storage.Database;
 
 import java.time.Clock;
@@ -28,16 +29,8 @@ import java.util.Optional;
  */
 public final class CallRecordDesk {
 
-    /** The outcome of an entry or a correction. */
-    public sealed interface Outcome permits Refused, Done {
-    }
-
-    /** Refused: which field and why (a business refusal, not an error). */
-    public record Refused(String field, String message) implements Outcome {
-    }
-
-    /** Done: the call's id and what it now costs ({@code charge} is empty for internal calls). */
-    public record Done(long callId, Optional<RatingResult> charge) implements Outcome {
+    /** An entered or corrected call: its id and what it now costs ({@code charge} is empty for internal calls). */
+    public record Priced(long callId, Optional<RatingResult> charge) {
     }
 
     private final Database db;
@@ -56,15 +49,12 @@ public final class CallRecordDesk {
         this.clock = clock;
     }
 
-    public Outcome enter(ManualCallEntry.Form form) {
-        ManualCallEntry.Outcome checked = entry.check(form);
-        if (checked instanceof ManualCallEntry.Refused r) {
-            return new Refused(r.field(), r.message());
-        }
-        CompletedCall call = ((ManualCallEntry.Accepted) checked).call();
+    /** Enters a call by hand and prices it; a {@link Refusal} names the field that is wrong. */
+    public Priced enter(ManualCallEntry.Form form) {
+        CompletedCall call = entry.check(form);
         return db.inTransaction(tx -> {
             long id = CallArchive.enter(tx, call, form.enteredBy(), clock.instant());
-            return new Done(id, pricing.rateIn(tx, id, Cause.MANUAL));
+            return new Priced(id, pricing.rateIn(tx, id, Cause.MANUAL));
         });
     }
 
@@ -72,22 +62,22 @@ public final class CallRecordDesk {
      * Corrects a record: times are on the call's own date (an end not after the start is the next
      * day). Null fields stay as they are.
      */
-    public Outcome correct(long id, String dialled, LocalTime start, LocalTime end, String by, String reason) {
+    public Priced correct(long id, String dialled, LocalTime start, LocalTime end, String by, String reason) {
         if (by == null || by.isBlank()) {
-            return new Refused("by", "say who makes the correction");
+            throw new Refusal("by", "say who makes the correction");
         }
         if (reason == null || reason.isBlank()) {
-            return new Refused("reason", "say why (it is kept in the audit trail)");
+            throw new Refusal("reason", "say why (it is kept in the audit trail)");
         }
         if (dialled == null && start == null && end == null) {
-            return new Refused("dialled", "nothing to change: give dialled, start and/or end");
+            throw new Refusal("dialled", "nothing to change: give dialled, start and/or end");
         }
         if (dialled != null && !ManualCallEntry.isDialledNumber(dialled)) {
-            return new Refused("dialled", "'" + dialled + "' is not a dialled number (2-32 digits, * or #)");
+            throw new Refusal("dialled", "'" + dialled + "' is not a dialled number (2-32 digits, * or #)");
         }
         Optional<StoredCall> old = calls.find(id);
         if (old.isEmpty()) {
-            return new Refused("id", "no call #" + id);
+            throw Refusal.notFound("id", "no call #" + id);
         }
         LocalDate day = old.get().startedAt().atZone(zone).toLocalDate();
         Instant newStart = start == null ? null : day.atTime(start).atZone(zone).toInstant();
@@ -99,12 +89,15 @@ public final class CallRecordDesk {
                 newEnd = newEnd.plus(Duration.ofDays(1));
             }
         } else if (!old.get().endedAt().isAfter(from)) {
-            return new Refused("start", "would be after the call's end " + old.get().endedAt().atZone(zone).toLocalTime());
+            throw new Refusal("start", "would be after the call's end " + old.get().endedAt().atZone(zone).toLocalTime());
         }
         CallCorrection fix = new CallCorrection(dialled, newStart, newEnd);
-        return db.inTransaction(tx -> CallArchive.correct(tx, id, fix, zone, by, reason, clock.instant())
-                ? new Done(id, pricing.rateIn(tx, id, Cause.CORRECTED))
-                : new Refused("id", "no call #" + id));
+        return db.inTransaction(tx -> {
+            if (!CallArchive.correct(tx, id, fix, zone, by, reason, clock.instant())) {
+                throw Refusal.notFound("id", "no call #" + id);
+            }
+            return new Priced(id, pricing.rateIn(tx, id, Cause.CORRECTED));
+        });
     }
 
     public Optional<StoredCall> find(long id) {

@@ -40,7 +40,7 @@ public final class Wakeups implements AutoCloseable {
         this.clock = clock;
         WakeupRepository repository = new WakeupRepository(db.dsl());
         this.timers = QuartzWakeupTimers.open(db.dataSource(), clock);
-        this.desk = new WakeupDesk(repository, timers, config.directory(), occupancy, config.hotelZone(), clock);
+        this.desk = new WakeupDesk(db, timers, config.directory(), occupancy, config.hotelZone(), clock);
         this.caller = new WakeupCaller(repository, timers, pbx, config.wakeup(), config.hotelZone(), clock, announcer);
     }
 
@@ -52,7 +52,7 @@ public final class Wakeups implements AutoCloseable {
 
     /** The desk alone, for a command: bookings set their timers on {@code timers} at once; nothing rings from here. */
     public static WakeupDesk desk(SwitchboardConfig config, Database db, WakeupTimers timers, Clock clock) {
-        return new WakeupDesk(new WakeupRepository(db.dsl()), timers, config.directory(),
+        return new WakeupDesk(db, timers, config.directory(),
                 Stays.assemble(config, db, clock).occupancy(), config.hotelZone(), clock);
     }
 

@@ -136,7 +136,7 @@ class FolioApiTest {
     void anAuditorAssignsAVacantRoomCallToAGuest() throws Exception {
         assertEquals(200, send("POST", "/api/stays/checkin",
                 "{\"room\":\"801\",\"account\":\"A1\",\"name\":\"张三\",\"deposit\":\"500\"}").statusCode());
-        var entered = (CallRecordDesk.Done) new CallRecordDesk(config, db, clock).enter(new ManualCallEntry.Form("803", DAY,
+        var entered = new CallRecordDesk(config, db, clock).enter(new ManualCallEntry.Form("803", DAY,
                 "00441234567890", LocalTime.of(10, 0), LocalTime.of(10, 1, 5), "test"));
         long id = entered.callId();
         assertTrue(send("GET", "/api/audit?date=2026-11-20&format=text", null).body().contains("#" + id));

@@ -60,8 +60,8 @@ class PostingCrashTest {
             // A correction re-prices the call: the folio gets the difference as an adjustment, once.
             CallRecordDesk records = new CallRecordDesk(rig.settings, rig.db, rig.clock);
             var before = folios.desk().forAccount("A801").charged();
-            assertInstanceOf(CallRecordDesk.Done.class, records.correct(first, null, null, LocalTime.parse("10:12:30"), "auditor",
-                    "guest says the call was longer"));
+            assertEquals(first, records.correct(first, null, null, LocalTime.parse("10:12:30"), "auditor",
+                    "guest says the call was longer").callId());
             assertEquals(1, folios.poster().postPending());
             List<AuditLine> after = folios.desk().forAccount("A801").entries();
             assertEquals(3, after.size());

@@ -54,8 +54,8 @@ class CorrectionCrashTest {
 
             // Done again without the crash: record, trail, charge and outbox row all change together.
             CallRecordDesk desk = new CallRecordDesk(rig.settings, rig.db, rig.clock);
-            assertTrue(desk.correct(id, null, null, java.time.LocalTime.parse("10:20:00"), "auditor", "guest says longer")
-                    instanceof CallRecordDesk.Done);
+            assertEquals(id, desk.correct(id, null, null, java.time.LocalTime.parse("10:20:00"), "auditor", "guest says longer")
+                    .callId());
             assertEquals(Duration.ofMinutes(20), new CallRepository(rig.db.dsl()).findById(id).orElseThrow().talk());
             assertEquals(1, rig.db.dsl().fetchCount(CALL_EDITS));
             assertTrue(before.compareTo(rig.db.dsl().select(CALL_CHARGES.TOTAL).from(CALL_CHARGES)

@@ -71,8 +71,8 @@ public final class FolioRig implements AutoCloseable {
     /** Stores and rates an outbound call from the extension at hotel time start-end of that date; returns its id. */
     public long call(String extension, LocalDate date, String start, String end, String dialled) {
         var form = new ManualCallEntry.Form(extension, date, dialled, LocalTime.parse(start), LocalTime.parse(end), "rig");
-        var accepted = (ManualCallEntry.Accepted) new ManualCallEntry(settings.directory(), settings.hotelZone()).check(form);
-        long id = calls.storeManual(accepted.call(), "rig", clock.instant());
+        var call = new ManualCallEntry(settings.directory(), settings.hotelZone()).check(form);
+        long id = calls.storeManual(call, "rig", clock.instant());
         pricing.rate(charges.outboundCall(id).orElseThrow(), Cause.CAPTURED);
         return id;
     }

@@ -151,7 +151,7 @@ class WakeupSimulatorTest {
                     java.util.Currency.getInstance("CNY")), null);
             rig.desk.book(new WakeupDesk.Request(List.of("102"), "08:00", null, false, "t", null));
             rig.desk.cancel(cancelled, "guest changed plans");
-            assertTrue(stays.checkOut("A1") instanceof StayDesk.Done);
+            assertEquals("checked out A1", stays.checkOut("A1"));
 
             assertTrue(WakeupRig.await(() -> WakeupRig.finishedCalls(db) == 3, Duration.ofSeconds(20)));
             Thread.sleep(500);

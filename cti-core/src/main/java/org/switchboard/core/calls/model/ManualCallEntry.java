@@ -2,6 +2,7 @@ package org.switchboard.core.calls.model;
 
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
+import org.switchboard.core.refusal.Refusal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,23 +15,12 @@ import java.util.UUID;
 /**
  * A call record entered by hand (录入话单), as the hotel manual describes it: extension, date,
  * dialled number, start and end time; the duration is computed. An end before the start means the
- * call ran past midnight. The result is a refusal naming the field, or the call to store.
+ * call ran past midnight. The result is the call to store; a {@link Refusal} names the field that is wrong.
  */
 public final class ManualCallEntry {
 
     /** What the operator typed. */
     public record Form(String extension, LocalDate date, String dialled, LocalTime start, LocalTime end, String enteredBy) {
-    }
-
-    /** The entry is refused: which field, and why. */
-    public record Refused(String field, String message) implements Outcome {
-    }
-
-    /** The entry is valid: the call to store. */
-    public record Accepted(CompletedCall call) implements Outcome {
-    }
-
-    public sealed interface Outcome permits Refused, Accepted {
     }
 
     /** What a dialled number may look like: 2 to 32 digits, {@code *} or {@code #}. */
@@ -46,21 +36,21 @@ public final class ManualCallEntry {
         this.hotelZone = hotelZone;
     }
 
-    public Outcome check(Form form) {
+    public CompletedCall check(Form form) {
         if (form.extension() == null || directory.extension(form.extension()).isEmpty()) {
-            return new Refused("extension", "'" + form.extension() + "' is not a configured extension");
+            throw new Refusal("extension", "'" + form.extension() + "' is not a configured extension");
         }
         if (!isDialledNumber(form.dialled())) {
-            return new Refused("dialled", "'" + form.dialled() + "' is not a dialled number (2-32 digits, * or #)");
+            throw new Refusal("dialled", "'" + form.dialled() + "' is not a dialled number (2-32 digits, * or #)");
         }
         if (form.date() == null || form.start() == null || form.end() == null) {
-            return new Refused(form.date() == null ? "date" : form.start() == null ? "start" : "end", "is required");
+            throw new Refusal(form.date() == null ? "date" : form.start() == null ? "start" : "end", "is required");
         }
         if (form.enteredBy() == null || form.enteredBy().isBlank()) {
-            return new Refused("entered-by", "say who entered the record");
+            throw new Refusal("entered-by", "say who entered the record");
         }
         if (form.end().equals(form.start())) {
-            return new Refused("end", "equals the start: a call lasts at least one second");
+            throw new Refusal("end", "equals the start: a call lasts at least one second");
         }
         Instant start = form.date().atTime(form.start()).atZone(hotelZone).toInstant();
         LocalDate endDate = form.end().isBefore(form.start()) ? form.date().plusDays(1) : form.date();
@@ -68,10 +58,10 @@ public final class ManualCallEntry {
         Extension ext = directory.extension(form.extension()).orElseThrow();
         boolean internal = directory.extension(form.dialled()).isPresent();
         Duration talk = Duration.between(start, end);
-        return new Accepted(new CompletedCall("manual-" + UUID.randomUUID(),
+        return new CompletedCall("manual-" + UUID.randomUUID(),
                 internal ? CallDirection.INTERNAL : CallDirection.OUTBOUND, form.extension(), null, form.dialled(), null,
                 null, form.extension(), null, ext.room(), ext.department(), start, null, start, end, null, talk,
                 Disposition.ANSWERED, null, null, TimeSource.MANUAL, 0, null, null, CdrCheck.ABSENT,
-                Completeness.COMPLETE, form.date(), List.of()));
+                Completeness.COMPLETE, form.date(), List.of());
     }
 }

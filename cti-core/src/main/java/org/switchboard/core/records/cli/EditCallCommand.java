@@ -44,13 +44,9 @@ public final class EditCallCommand implements Callable<Integer> {
         SwitchboardConfig c = options.load();
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
             CallRecordDesk desk = new CallRecordDesk(c, db, Clock.systemUTC());
-            CallRecordDesk.Outcome outcome = desk.correct(id, dialled, start, end, by, reason);
-            if (outcome instanceof CallRecordDesk.Refused refused) {
-                spec.commandLine().getErr().println("switchboard edit-call: " + refused.field() + ": " + refused.message());
-                return 2;
-            }
+            CallRecordDesk.Priced done = desk.correct(id, dialled, start, end, by, reason);
             spec.commandLine().getOut().printf("corrected call #%d (%d change(s) in its history); %s%n", id,
-                    desk.history(id).size(), CallRecordDesk.describe(((CallRecordDesk.Done) outcome).charge()));
+                    desk.history(id).size(), CallRecordDesk.describe(done.charge()));
             spec.commandLine().getOut().flush();
         }
         return 0;

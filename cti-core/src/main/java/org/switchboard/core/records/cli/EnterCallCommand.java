@@ -45,13 +45,7 @@ public final class EnterCallCommand implements Callable<Integer> {
         SwitchboardConfig c = options.load();
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
             CallRecordDesk desk = new CallRecordDesk(c, db, Clock.systemUTC());
-            CallRecordDesk.Outcome outcome = desk
-                    .enter(new ManualCallEntry.Form(extension, date, dialled, start, end, enteredBy));
-            if (outcome instanceof CallRecordDesk.Refused refused) {
-                spec.commandLine().getErr().println("switchboard enter-call: " + refused.field() + ": " + refused.message());
-                return 2;
-            }
-            CallRecordDesk.Done done = (CallRecordDesk.Done) outcome;
+            CallRecordDesk.Priced done = desk.enter(new ManualCallEntry.Form(extension, date, dialled, start, end, enteredBy));
             long seconds = desk.find(done.callId()).orElseThrow().talk().toSeconds();
             spec.commandLine().getOut().printf("entered call #%d: %s → %s on %s, %s–%s (%d s) by %s; %s%n", done.callId(),
                     extension, dialled, date, start, end, seconds, enteredBy, CallRecordDesk.describe(done.charge()));

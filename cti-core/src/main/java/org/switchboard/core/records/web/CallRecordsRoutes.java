@@ -103,12 +103,7 @@ public final class CallRecordsRoutes implements ApiRoutes {
                 parse(r.end(), "end", LocalTime::parse), r.by(), r.reason()), HttpResponseStatus.OK);
     }
 
-    private FullHttpResponse outcome(CallRecordDesk.Outcome o, HttpResponseStatus ok) {
-        if (o instanceof CallRecordDesk.Refused refused) {
-            return respond(refused.field().equals("id") ? HttpResponseStatus.NOT_FOUND
-                    : HttpResponseStatus.UNPROCESSABLE_ENTITY, error(refused.field(), refused.message()));
-        }
-        CallRecordDesk.Done done = (CallRecordDesk.Done) o;
+    private FullHttpResponse outcome(CallRecordDesk.Priced done, HttpResponseStatus ok) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("call", view(desk.find(done.callId()).orElseThrow()));
         body.put("charge", done.charge().map(CallRecordsRoutes::chargeView).orElse(null));

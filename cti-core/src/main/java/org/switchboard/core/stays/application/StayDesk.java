@@ -13,18 +13,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.List;
 
-/** Front-office use cases for guest stays: check-in, room move, check-out, who is in house. */
+/**
+ * Front-office use cases for guest stays: check-in, room move, check-out, who is in house. Each action answers what
+ * it did, in words for the front desk, or throws a {@link Refusal} saying why not (nothing is written then).
+ */
 public final class StayDesk {
-
-    /** The outcome of a front-office action: refused with the reason, or done. */
-    public sealed interface Outcome permits Refused, Done {
-    }
-
-    public record Refused(String message) implements Outcome {
-    }
-
-    public record Done(String message) implements Outcome {
-    }
 
     private final Database db;
     private final StayRepository stays;
@@ -54,18 +47,18 @@ public final class StayDesk {
         this.changes = changes;
     }
 
-    public Outcome checkIn(String accountId, String name, String room, Money deposit, String sharerOf) {
+    public String checkIn(String accountId, String name, String room, Money deposit, String sharerOf) {
         if (!isRoom(room)) {
-            return new Refused("room " + room + " is not a configured room");
+            throw new Refusal("room " + room + " is not a configured room");
         }
         if (accountId == null || !accountId.matches("[A-Za-z0-9-]{1,32}")) {
-            return new Refused("account id '" + accountId + "' must be 1-32 letters, digits or dashes");
+            throw new Refusal("account id '" + accountId + "' must be 1-32 letters, digits or dashes");
         }
         if (name == null || name.isBlank()) {
-            return new Refused("the account name (帐户名) is required");
+            throw new Refusal("the account name (帐户名) is required");
         }
         if (deposit.amount().signum() < 0) {
-            return new Refused("deposit " + deposit + " must not be negative");
+            throw new Refusal("deposit " + deposit + " must not be negative");
         }
         return attempt(tx -> {
             if (tx.accountExists(accountId)) {
@@ -83,34 +76,34 @@ public final class StayDesk {
         }, "checked in " + accountId + " (" + name.trim() + ") to room " + room);
     }
 
-    public Outcome move(String accountId, String toRoom) {
+    public String move(String accountId, String toRoom) {
         if (!isRoom(toRoom)) {
-            return new Refused("room " + toRoom + " is not a configured room");
+            throw new Refusal("room " + toRoom + " is not a configured room");
         }
         String from = roomOf(accountId);
-        Outcome o = attempt(tx -> {
+        String done = attempt(tx -> {
             requireInHouse(tx, accountId);
             if (!tx.inHouse(toRoom).isEmpty()) {
                 throw new Refusal("room " + toRoom + " is occupied");
             }
             tx.move(accountId, toRoom, clock.instant());
         }, "moved " + accountId + " to room " + toRoom);
-        if (o instanceof Done && from != null && !from.equals(toRoom) && !stays.isOccupied(from)) {
+        if (from != null && !from.equals(toRoom) && !stays.isOccupied(from)) {
             changes.moved(from, toRoom);
         }
-        return o;
+        return done;
     }
 
-    public Outcome checkOut(String accountId) {
+    public String checkOut(String accountId) {
         String room = roomOf(accountId);
-        Outcome o = attempt(tx -> {
+        String done = attempt(tx -> {
             requireInHouse(tx, accountId);
             tx.checkOut(accountId, clock.instant());
         }, "checked out " + accountId);
-        if (o instanceof Done && room != null && !stays.isOccupied(room)) {
+        if (room != null && !stays.isOccupied(room)) {
             changes.vacated(room);
         }
-        return o;
+        return done;
     }
 
     private String roomOf(String accountId) {
@@ -132,16 +125,12 @@ public final class StayDesk {
         }
     }
 
-    /** Runs {@code action} in one transaction the repository joins; a refusal rolls it back and is the outcome. */
-    private Outcome attempt(Consumer<StayRepository> action, String done) {
-        try {
-            db.inTransaction(tx -> {
-                action.accept(StayRepository.joining(tx));
-                return null;
-            });
-            return new Done(done);
-        } catch (Refusal e) {
-            return new Refused(e.getMessage());
-        }
+    /** Runs {@code action} in one transaction the repository joins; a refusal rolls it back. */
+    private String attempt(Consumer<StayRepository> action, String done) {
+        db.inTransaction(tx -> {
+            action.accept(StayRepository.joining(tx));
+            return null;
+        });
+        return done;
     }
 }

@@ -29,18 +29,13 @@ public final class StayCommands {
     private StayCommands() {
     }
 
-    /** Runs a front-office action and prints its outcome: exit 0 when done, 2 when refused. */
-    public static int act(ConfigOptions options, CommandSpec spec, String command,
-                   Function<SwitchboardConfig, Function<StayDesk, StayDesk.Outcome>> action) {
+    /** Runs a front-office action and prints what it did (a refusal is said by {@code Main}, exit 2). */
+    public static int act(ConfigOptions options, CommandSpec spec,
+                   Function<SwitchboardConfig, Function<StayDesk, String>> action) {
         SwitchboardConfig c = options.load();
         try (Database db = RuntimeDatabase.connect(ConfigOptions.home(), c)) {
             StayDesk desk = CommandAssembly.stayDesk(c, db, Clock.systemUTC(), spec.commandLine().getOut()::println);
-            StayDesk.Outcome o = action.apply(c).apply(desk);
-            if (o instanceof StayDesk.Refused r) {
-                spec.commandLine().getErr().println("switchboard " + command + ": " + r.message());
-                return 2;
-            }
-            spec.commandLine().getOut().println(((StayDesk.Done) o).message());
+            spec.commandLine().getOut().println(action.apply(c).apply(desk));
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -65,7 +60,7 @@ public final class StayCommands {
 
         @Override
         public Integer call() {
-            return act(options, spec, "checkin", c -> desk -> desk.checkIn(account, name, room,
+            return act(options, spec, c -> desk -> desk.checkIn(account, name, room,
                     Money.of(deposit, c.currency()), sharerOf));
         }
     }
@@ -83,7 +78,7 @@ public final class StayCommands {
 
         @Override
         public Integer call() {
-            return act(options, spec, "move", c -> desk -> desk.move(account, room));
+            return act(options, spec, c -> desk -> desk.move(account, room));
         }
     }
 
@@ -98,7 +93,7 @@ public final class StayCommands {
 
         @Override
         public Integer call() {
-            return act(options, spec, "checkout", c -> desk -> desk.checkOut(account));
+            return act(options, spec, c -> desk -> desk.checkOut(account));
         }
     }
 

@@ -18,10 +18,9 @@ import static org.switchboard.core.storage.jooq.Tables.ROOM_OCCUPANCY;
 /**
  * Guest stays: accounts (帐户名) and which room each occupied when. Reads and writes only: what the front office
  * refuses is decided by {@link org.switchboard.core.stays.application.StayDesk}, in the transaction it opens and
- * this repository joins ({@link #joining}); each write is atomic on its own too.
+ * this repository joins ({@link #joining}), so a check-in, move or check-out commits whole or not at all.
  */
 public final class StayRepository {
-
 
     private final DSLContext dsl;
 
@@ -49,48 +48,39 @@ public final class StayRepository {
 
     /** Writes a check-in (the account and its room from {@code at}); a sharer's account points at the main one. */
     public void checkIn(String accountId, String name, String room, Money deposit, String sharerOf, Instant at) {
-        dsl.transaction(trx -> {
-            DSLContext tx = trx.dsl();
-            Long main = sharerOf == null ? null : tx.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS)
-                    .where(GUEST_ACCOUNTS.ACCOUNT_ID.eq(sharerOf)).fetchOne(GUEST_ACCOUNTS.ID);
-            Long id = tx.insertInto(GUEST_ACCOUNTS)
-                    .set(GUEST_ACCOUNTS.ACCOUNT_ID, accountId).set(GUEST_ACCOUNTS.NAME, name)
-                    .set(GUEST_ACCOUNTS.DEPOSIT, deposit.amount())
-                    .set(GUEST_ACCOUNTS.CURRENCY, deposit.currency().getCurrencyCode())
-                    .set(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID, main).set(GUEST_ACCOUNTS.CHECKED_IN_AT, utc(at))
-                    .returningResult(GUEST_ACCOUNTS.ID).fetchOne(GUEST_ACCOUNTS.ID);
-            tx.insertInto(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.ACCOUNT_PK, id).set(ROOM_OCCUPANCY.ROOM, room)
-                    .set(ROOM_OCCUPANCY.FROM_AT, utc(at)).execute();
-        });
+        Long main = sharerOf == null ? null : dsl.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS)
+                .where(GUEST_ACCOUNTS.ACCOUNT_ID.eq(sharerOf)).fetchOne(GUEST_ACCOUNTS.ID);
+        Long id = dsl.insertInto(GUEST_ACCOUNTS)
+                .set(GUEST_ACCOUNTS.ACCOUNT_ID, accountId).set(GUEST_ACCOUNTS.NAME, name)
+                .set(GUEST_ACCOUNTS.DEPOSIT, deposit.amount())
+                .set(GUEST_ACCOUNTS.CURRENCY, deposit.currency().getCurrencyCode())
+                .set(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID, main).set(GUEST_ACCOUNTS.CHECKED_IN_AT, utc(at))
+                .returningResult(GUEST_ACCOUNTS.ID).fetchOne(GUEST_ACCOUNTS.ID);
+        dsl.insertInto(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.ACCOUNT_PK, id).set(ROOM_OCCUPANCY.ROOM, room)
+                .set(ROOM_OCCUPANCY.FROM_AT, utc(at)).execute();
     }
 
     public void move(String accountId, String toRoom, Instant at) {
-        dsl.transaction(trx -> {
-            DSLContext tx = trx.dsl();
-            long pk = inHouseAccount(tx, accountId);
-            tx.update(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.TO_AT, utc(at))
-                    .where(ROOM_OCCUPANCY.ACCOUNT_PK.eq(pk)).and(ROOM_OCCUPANCY.TO_AT.isNull()).execute();
-            tx.insertInto(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.ACCOUNT_PK, pk).set(ROOM_OCCUPANCY.ROOM, toRoom)
-                    .set(ROOM_OCCUPANCY.FROM_AT, utc(at)).execute();
-        });
+        long pk = inHouseAccount(dsl, accountId);
+        dsl.update(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.TO_AT, utc(at))
+                .where(ROOM_OCCUPANCY.ACCOUNT_PK.eq(pk)).and(ROOM_OCCUPANCY.TO_AT.isNull()).execute();
+        dsl.insertInto(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.ACCOUNT_PK, pk).set(ROOM_OCCUPANCY.ROOM, toRoom)
+                .set(ROOM_OCCUPANCY.FROM_AT, utc(at)).execute();
     }
 
     public void checkOut(String accountId, Instant at) {
-        dsl.transaction(trx -> {
-            DSLContext tx = trx.dsl();
-            long pk = inHouseAccount(tx, accountId);
-            tx.update(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.TO_AT, utc(at))
-                    .where(ROOM_OCCUPANCY.ACCOUNT_PK.eq(pk)).and(ROOM_OCCUPANCY.TO_AT.isNull()).execute();
-            tx.update(GUEST_ACCOUNTS).set(GUEST_ACCOUNTS.CHECKED_OUT_AT, utc(at)).where(GUEST_ACCOUNTS.ID.eq(pk)).execute();
-            // A main guest leaving before the sharers: the first sharer becomes the room's main account.
-            List<Long> sharers = tx.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS).where(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID.eq(pk))
-                    .and(GUEST_ACCOUNTS.CHECKED_OUT_AT.isNull()).orderBy(GUEST_ACCOUNTS.ID).fetch(GUEST_ACCOUNTS.ID);
-            if (!sharers.isEmpty()) {
-                tx.update(GUEST_ACCOUNTS).setNull(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID).where(GUEST_ACCOUNTS.ID.eq(sharers.get(0))).execute();
-                tx.update(GUEST_ACCOUNTS).set(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID, sharers.get(0))
-                        .where(GUEST_ACCOUNTS.ID.in(sharers.subList(1, sharers.size()))).execute();
-            }
-        });
+        long pk = inHouseAccount(dsl, accountId);
+        dsl.update(ROOM_OCCUPANCY).set(ROOM_OCCUPANCY.TO_AT, utc(at))
+                .where(ROOM_OCCUPANCY.ACCOUNT_PK.eq(pk)).and(ROOM_OCCUPANCY.TO_AT.isNull()).execute();
+        dsl.update(GUEST_ACCOUNTS).set(GUEST_ACCOUNTS.CHECKED_OUT_AT, utc(at)).where(GUEST_ACCOUNTS.ID.eq(pk)).execute();
+        // A main guest leaving before the sharers: the first sharer becomes the room's main account.
+        List<Long> sharers = dsl.select(GUEST_ACCOUNTS.ID).from(GUEST_ACCOUNTS).where(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID.eq(pk))
+                .and(GUEST_ACCOUNTS.CHECKED_OUT_AT.isNull()).orderBy(GUEST_ACCOUNTS.ID).fetch(GUEST_ACCOUNTS.ID);
+        if (!sharers.isEmpty()) {
+            dsl.update(GUEST_ACCOUNTS).setNull(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID).where(GUEST_ACCOUNTS.ID.eq(sharers.get(0))).execute();
+            dsl.update(GUEST_ACCOUNTS).set(GUEST_ACCOUNTS.MAIN_ACCOUNT_ID, sharers.get(0))
+                    .where(GUEST_ACCOUNTS.ID.in(sharers.subList(1, sharers.size()))).execute();
+        }
     }
 
     /** True once any guest was ever checked in here (the hotel keeps its stays in Switchboard). */

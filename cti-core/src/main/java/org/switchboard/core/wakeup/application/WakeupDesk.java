@@ -3,6 +3,7 @@ package org.switchboard.core.wakeup.application;
 import org.switchboard.core.refusal.Refusal;
 import org.switchboard.core.directory.Directory;
 import org.switchboard.core.directory.Extension;
+import org.switchboard.core.storage.Database;
 import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
 import org.switchboard.core.wakeup.model.LocalWakeTime;
 import org.switchboard.core.wakeup.model.ReadBack;
@@ -36,6 +37,7 @@ public final class WakeupDesk {
     public record Booked(long bookingId, String room, Instant firstCall, String readBack) {
     }
 
+    private final Database db;
     private final WakeupRepository repository;
     private final WakeupTimers timers;
     private final Directory directory;
@@ -44,9 +46,10 @@ public final class WakeupDesk {
     private final Clock clock;
 
     /** {@code occupancy}: vacant rooms are refused once the hotel keeps guest stays here. */
-    public WakeupDesk(WakeupRepository repository, WakeupTimers timers, Directory directory,
+    public WakeupDesk(Database db, WakeupTimers timers, Directory directory,
                       org.switchboard.core.stays.application.RoomOccupancy occupancy, ZoneId zone, Clock clock) {
-        this.repository = repository;
+        this.db = db;
+        this.repository = new WakeupRepository(db.dsl());
         this.timers = timers;
         this.directory = directory;
         this.occupancy = occupancy;
@@ -125,12 +128,7 @@ public final class WakeupDesk {
         if (!problems.isEmpty()) {
             throw new Refusal("rooms", String.join("; ", problems) + (r.rooms().size() > 1 ? " (nothing booked)" : ""));
         }
-        List<Long> ids;
-        try {
-            ids = repository.book(bookings, clock.instant(), replacing, "changed");
-        } catch (Refusal e) {
-            throw new Refusal("rooms", e.getMessage() + (r.rooms().size() > 1 ? " (nothing booked)" : ""));
-        }
+        List<Long> ids = book(bookings, replacing, r.rooms().size() > 1 ? " (nothing booked)" : "");
         if (replacing != null) {
             repository.callsOfBooking(replacing).forEach(c -> timers.cancel(c.id()));
         }
@@ -151,13 +149,43 @@ public final class WakeupDesk {
         return secondAfter == null ? List.of(first.at()) : List.of(first.at(), first.at().plus(secondAfter));
     }
 
-    public String cancel(long bookingId, String reason) {
-        List<Long> calls;
-        try {
-            calls = repository.cancel(bookingId, reason, clock.instant());
-        } catch (Refusal e) {
-            throw new Refusal(null, e.getMessage());
+    /**
+     * Writes the bookings all together or none (a group of rooms is booked as one), after cancelling the booking
+     * they replace: refused when a room already has an open call at one of the same instants.
+     */
+    private List<Long> book(List<WakeupRepository.NewBooking> bookings, Long replacing, String nothingBooked) {
+        Instant at = clock.instant();
+        return db.inTransaction(t -> {
+            WakeupRepository tx = WakeupRepository.joining(t);
+            if (replacing != null) {
+                cancelIn(tx, replacing, "changed", at);
+            }
+            List<Long> ids = new ArrayList<>();
+            for (WakeupRepository.NewBooking b : bookings) {
+                for (Instant due : b.callsDue()) {
+                    tx.openCallAt(b.room(), due).ifPresent(clash -> {
+                        throw new Refusal("rooms", "room " + b.room() + " already has a wake-up at that time (booking "
+                                + clash + ")" + nothingBooked);
+                    });
+                }
+                ids.add(tx.insert(b, at));
+            }
+            return ids;
+        });
+    }
+
+    /** Cancels an active booking in {@code tx}; returns its calls that were still to be placed. */
+    private static List<Long> cancelIn(WakeupRepository tx, long bookingId, String reason, Instant at) {
+        String status = tx.lockStatus(bookingId).orElseThrow(() -> new Refusal("no wake-up booking " + bookingId));
+        if (!"ACTIVE".equals(status)) {
+            throw new Refusal("wake-up booking " + bookingId + " is " + status.toLowerCase() + ", not active");
         }
+        return tx.cancel(bookingId, reason, at);
+    }
+
+    public String cancel(long bookingId, String reason) {
+        Instant at = clock.instant();
+        List<Long> calls = db.inTransaction(t -> cancelIn(WakeupRepository.joining(t), bookingId, reason, at));
         calls.forEach(timers::cancel);
         return "cancelled wake-up booking " + bookingId + " (" + calls.size() + " call(s) not yet placed)";
     }

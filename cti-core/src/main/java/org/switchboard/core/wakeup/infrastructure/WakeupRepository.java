@@ -1,6 +1,6 @@
 package org.switchboard.core.wakeup.infrastructure;
 
-import org.switchboard.core.refusal.Refusal;
+import org.switchboard.core.storage.Transaction;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.switchboard.core.wakeup.model.AttemptOutcome;
@@ -21,7 +21,10 @@ import static org.switchboard.core.storage.jooq.Tables.WAKEUP_ATTEMPTS;
 import static org.switchboard.core.storage.jooq.Tables.WAKEUP_BOOKINGS;
 import static org.switchboard.core.storage.jooq.Tables.WAKEUP_CALLS;
 
-/** Wake-up bookings, their calls and every attempt, in MariaDB. Each write is one transaction. */
+/**
+ * Wake-up bookings, their calls and every attempt, in MariaDB. The desk's use cases open the transaction and this
+ * repository joins it ({@link #joining}); the caller's own writes (an attempt's outcome) are atomic on their own.
+ */
 public final class WakeupRepository {
 
     /** A booking to write: the room, its wall-clock time and the instants of its first day's calls. */
@@ -35,41 +38,38 @@ public final class WakeupRepository {
         this.dsl = dsl;
     }
 
-    /**
-     * Writes bookings all together or none (a group of rooms is booked as one): refused when a room
-     * already has an open call at one of the same instants. Returns the booking ids in order.
-     */
-    public List<Long> book(List<NewBooking> bookings, Instant at, Long replacing, String replaceReason) {
-        return dsl.transactionResult(trx -> {
-            DSLContext tx = trx.dsl();
-            if (replacing != null) {
-                cancel(tx, replacing, replaceReason, at);
-            }
-            List<Long> ids = new ArrayList<>();
-            for (NewBooking b : bookings) {
-                for (Instant due : b.callsDue()) {
-                    Long clash = tx.select(WAKEUP_CALLS.BOOKING_ID).from(WAKEUP_CALLS).join(WAKEUP_BOOKINGS)
-                            .on(WAKEUP_BOOKINGS.ID.eq(WAKEUP_CALLS.BOOKING_ID))
-                            .where(WAKEUP_BOOKINGS.ROOM.eq(b.room())).and(WAKEUP_CALLS.DUE_AT.eq(utc(due)))
-                            .and(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name())).limit(1)
-                            .fetchOne(WAKEUP_CALLS.BOOKING_ID);
-                    if (clash != null) {
-                        throw new Refusal("room " + b.room() + " already has a wake-up at that time (booking " + clash + ")");
-                    }
-                }
-                long id = tx.insertInto(WAKEUP_BOOKINGS)
-                        .set(WAKEUP_BOOKINGS.ROOM, b.room()).set(WAKEUP_BOOKINGS.EXTENSION, b.extension())
-                        .set(WAKEUP_BOOKINGS.LOCAL_TIME, b.localTime()).set(WAKEUP_BOOKINGS.FIRST_DATE, b.firstDate())
-                        .set(WAKEUP_BOOKINGS.DAILY, b.daily())
-                        .set(WAKEUP_BOOKINGS.SECOND_AFTER_S, b.secondAfter() == null ? null : (int) b.secondAfter().toSeconds())
-                        .set(WAKEUP_BOOKINGS.STATUS, "ACTIVE").set(WAKEUP_BOOKINGS.BOOKED_AT, utc(at))
-                        .set(WAKEUP_BOOKINGS.BOOKED_BY, b.bookedBy()).set(WAKEUP_BOOKINGS.GROUP_NAME, b.groupName())
-                        .returningResult(WAKEUP_BOOKINGS.ID).fetchOne().value1();
-                insertCalls(tx, id, b.firstDate(), b.callsDue());
-                ids.add(id);
-            }
-            return ids;
-        });
+    /** The repository on a use case's transaction: what it writes commits with the rest of that use case. */
+    public static WakeupRepository joining(Transaction tx) {
+        return new WakeupRepository(tx.dsl());
+    }
+
+    /** The booking that already has an open call for {@code room} at {@code due}, if any. */
+    public Optional<Long> openCallAt(String room, Instant due) {
+        return dsl.select(WAKEUP_CALLS.BOOKING_ID).from(WAKEUP_CALLS).join(WAKEUP_BOOKINGS)
+                .on(WAKEUP_BOOKINGS.ID.eq(WAKEUP_CALLS.BOOKING_ID))
+                .where(WAKEUP_BOOKINGS.ROOM.eq(room)).and(WAKEUP_CALLS.DUE_AT.eq(utc(due)))
+                .and(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name())).limit(1)
+                .fetchOptional(WAKEUP_CALLS.BOOKING_ID);
+    }
+
+    /** Writes a booking and its first day's calls; returns its id. */
+    public long insert(NewBooking b, Instant at) {
+        long id = dsl.insertInto(WAKEUP_BOOKINGS)
+                .set(WAKEUP_BOOKINGS.ROOM, b.room()).set(WAKEUP_BOOKINGS.EXTENSION, b.extension())
+                .set(WAKEUP_BOOKINGS.LOCAL_TIME, b.localTime()).set(WAKEUP_BOOKINGS.FIRST_DATE, b.firstDate())
+                .set(WAKEUP_BOOKINGS.DAILY, b.daily())
+                .set(WAKEUP_BOOKINGS.SECOND_AFTER_S, b.secondAfter() == null ? null : (int) b.secondAfter().toSeconds())
+                .set(WAKEUP_BOOKINGS.STATUS, "ACTIVE").set(WAKEUP_BOOKINGS.BOOKED_AT, utc(at))
+                .set(WAKEUP_BOOKINGS.BOOKED_BY, b.bookedBy()).set(WAKEUP_BOOKINGS.GROUP_NAME, b.groupName())
+                .returningResult(WAKEUP_BOOKINGS.ID).fetchOne().value1();
+        insertCalls(dsl, id, b.firstDate(), b.callsDue());
+        return id;
+    }
+
+    /** A booking's status (ACTIVE, DONE, CANCELLED), its row locked for the rest of the transaction. */
+    public Optional<String> lockStatus(long bookingId) {
+        return dsl.select(WAKEUP_BOOKINGS.STATUS).from(WAKEUP_BOOKINGS).where(WAKEUP_BOOKINGS.ID.eq(bookingId))
+                .forUpdate().fetchOptional(WAKEUP_BOOKINGS.STATUS);
     }
 
     /** Adds a daily booking's calls for another day; false when they exist already or the booking ended. */
@@ -96,27 +96,15 @@ public final class WakeupRepository {
         }
     }
 
-    /** Cancels a booking and its open calls; returns the cancelled calls' ids (empty if it was not active). */
+    /** Cancels a booking and its open calls; returns the cancelled calls' ids. */
     public List<Long> cancel(long bookingId, String reason, Instant at) {
-        return dsl.transactionResult(trx -> cancel(trx.dsl(), bookingId, reason, at));
-    }
-
-    private static List<Long> cancel(DSLContext tx, long bookingId, String reason, Instant at) {
-        String status = tx.select(WAKEUP_BOOKINGS.STATUS).from(WAKEUP_BOOKINGS).where(WAKEUP_BOOKINGS.ID.eq(bookingId))
-                .forUpdate().fetchOne(WAKEUP_BOOKINGS.STATUS);
-        if (status == null) {
-            throw new Refusal("no wake-up booking " + bookingId);
-        }
-        if (!"ACTIVE".equals(status)) {
-            throw new Refusal("wake-up booking " + bookingId + " is " + status.toLowerCase() + ", not active");
-        }
-        List<Long> calls = tx.select(WAKEUP_CALLS.ID).from(WAKEUP_CALLS).where(WAKEUP_CALLS.BOOKING_ID.eq(bookingId))
+        List<Long> calls = dsl.select(WAKEUP_CALLS.ID).from(WAKEUP_CALLS).where(WAKEUP_CALLS.BOOKING_ID.eq(bookingId))
                 .and(WAKEUP_CALLS.STATUS.eq(CallStatus.SCHEDULED.name())).fetch(WAKEUP_CALLS.ID);
-        tx.update(WAKEUP_CALLS).set(WAKEUP_CALLS.STATUS, CallStatus.CANCELLED.name())
+        dsl.update(WAKEUP_CALLS).set(WAKEUP_CALLS.STATUS, CallStatus.CANCELLED.name())
                 .set(WAKEUP_CALLS.OUTCOME_NOTE, reason).set(WAKEUP_CALLS.FINISHED_AT, utc(at))
                 .set(WAKEUP_CALLS.NEXT_ATTEMPT, (Integer) null).set(WAKEUP_CALLS.NEXT_AT, (java.time.LocalDateTime) null)
                 .where(WAKEUP_CALLS.ID.in(calls)).execute();
-        tx.update(WAKEUP_BOOKINGS).set(WAKEUP_BOOKINGS.STATUS, "CANCELLED").set(WAKEUP_BOOKINGS.ENDED_AT, utc(at))
+        dsl.update(WAKEUP_BOOKINGS).set(WAKEUP_BOOKINGS.STATUS, "CANCELLED").set(WAKEUP_BOOKINGS.ENDED_AT, utc(at))
                 .set(WAKEUP_BOOKINGS.END_REASON, reason).where(WAKEUP_BOOKINGS.ID.eq(bookingId)).execute();
         return calls;
     }
