@@ -33,7 +33,7 @@ public final class Main {
         if (ex instanceof ConfigException ce) {
             return "invalid configuration\n" + ce.getMessage();
         }
-        if (ex instanceof Refusal r && r.field() != null) {
+        if (ex instanceof Refusal r && r.field() != null && !r.getMessage().startsWith(r.field())) {
             return r.field() + ": " + r.getMessage();
         }
         return ex.getMessage() == null ? ex.toString() : ex.getMessage();

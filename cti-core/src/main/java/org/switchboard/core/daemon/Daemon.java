@@ -69,9 +69,9 @@ public final class Daemon implements AutoCloseable {
         calls.addObserver(board::observe);
         calls.addObserver(folios.classOfService()::observe);
         calls.addObserver(wakeups.caller()::observe);
-        calls.addListener(metrics.recorder()::stored);
-        calls.addListener((id, call) -> {
-            if (rating.stored(id, call)) {
+        calls.addListener(stored -> stored.forEach(c -> metrics.recorder().stored(c.callId(), c.call())));
+        calls.addListener(stored -> {
+            if (rating.stored(stored) > 0) {
                 folios.services().poster().nudge();
             }
         });

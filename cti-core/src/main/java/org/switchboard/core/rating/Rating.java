@@ -4,13 +4,14 @@ import org.switchboard.core.rating.model.ChargeableCall;
 import org.switchboard.billing.audit.AuditLine;
 import org.switchboard.billing.rating.Rater;
 import org.switchboard.core.calls.model.CallDirection;
-import org.switchboard.core.calls.model.CompletedCall;
+import org.switchboard.core.calls.application.CaptureService;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.rating.application.ChargeService;
 import org.switchboard.core.rating.infrastructure.ChargeRepository;
 import org.switchboard.core.storage.Database;
 
 import java.time.Clock;
+import java.util.List;
 
 /** Rating, assembled: each stored outbound call is priced on the configured tariffs as it is stored. */
 public record Rating(ChargeService charges) {
@@ -20,13 +21,12 @@ public record Rating(ChargeService charges) {
                 config.hotelZone(), clock));
     }
 
-    /** Prices a just-stored call if it went out; true when it did (so the folio has a charge to post). */
-    public boolean stored(long callId, CompletedCall call) {
-        if (call.direction() != CallDirection.OUTBOUND) {
-            return false;
-        }
-        charges.rate(new ChargeableCall(callId, call.extension(), call.calleeNumber(), call.startedAt(),
-                call.talk(), call.trunk()), AuditLine.Cause.CAPTURED);
-        return true;
+    /** Prices the just-stored calls that went out, in one transaction; returns how many (the folio's to post). */
+    public int stored(List<CaptureService.Captured> calls) {
+        List<ChargeableCall> outbound = calls.stream().filter(c -> c.call().direction() == CallDirection.OUTBOUND)
+                .map(c -> new ChargeableCall(c.callId(), c.call().extension(), c.call().calleeNumber(),
+                        c.call().startedAt(), c.call().talk(), c.call().trunk())).toList();
+        charges.rateAll(outbound, AuditLine.Cause.CAPTURED);
+        return outbound.size();
     }
 }

@@ -45,9 +45,16 @@ public final class CaptureService implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Told about each newly stored call, on the capture thread (keep it short; failures are logged, not fatal). */
+    /** A call just stored, with its id. */
+    public record Captured(long callId, CompletedCall call) {
+    }
+
+    /**
+     * Told about the calls of each commit, in order, on the capture thread (keep it short; failures are logged,
+     * not fatal): one call at a time would cost the listener a transaction per call.
+     */
     public interface StoredCallListener {
-        void stored(long callId, CompletedCall call);
+        void stored(List<Captured> calls);
     }
 
     public void addListener(StoredCallListener listener) {
@@ -58,6 +65,12 @@ public final class CaptureService implements AutoCloseable {
     public void addObserver(java.util.function.Consumer<PbxEvent> observer) {
         observers.add(observer);
     }
+
+    /**
+     * Events taken from the queue at once. When capture is behind, what they complete is stored together: about 90
+     * calls a commit at 94 events a call, instead of a commit per handful.
+     */
+    static final int DRAIN = 8192;
 
     /** Calls stored in one transaction at most: big enough to spare commits, small enough to stay quick. */
     static final int STORE_CHUNK = 200;
@@ -70,13 +83,13 @@ public final class CaptureService implements AutoCloseable {
     }
 
     private void run() {
-        List<PbxEvent> batch = new ArrayList<>(1024);
+        List<PbxEvent> batch = new ArrayList<>(DRAIN);
         while (running) {
             try {
                 PbxEvent first = queue.poll(Duration.ofMillis(100));
                 if (first != null) {
                     batch.add(first);
-                    queue.drainTo(batch, 1023);
+                    queue.drainTo(batch, DRAIN - 1);
                     Instant now = clock.instant();
                     for (PbxEvent e : batch) {
                         for (java.util.function.Consumer<PbxEvent> o : observers) {
@@ -100,7 +113,7 @@ public final class CaptureService implements AutoCloseable {
                 if (failingSince == null) {
                     failingSince = System.nanoTime();
                     log.warn("cannot store calls ({}); holding {} completed call(s) and retrying every second",
-                            e.getMessage(), pending.size());
+                            e.getMessage() == null ? e.toString() : e.getMessage(), pending.size());
                 } else {
                     log.debug("still cannot store calls: {}", e.toString());
                 }
@@ -114,32 +127,45 @@ public final class CaptureService implements AutoCloseable {
         while (!pending.isEmpty()) {
             List<CompletedCall> chunk = List.copyOf(pending.subList(0, Math.min(STORE_CHUNK, pending.size())));
             List<Long> ids = repository.storeAll(chunk, clock.instant());
-            for (int i = 0; i < chunk.size(); i++) {
-                stored(chunk.get(i), ids.get(i));
-            }
             pending.subList(0, chunk.size()).clear();
+            List<Captured> captured = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                if (stored(chunk.get(i), ids.get(i))) {
+                    captured.add(new Captured(ids.get(i), chunk.get(i)));
+                }
+            }
+            tell(captured);
         }
     }
 
-    private void stored(CompletedCall call, Long id) {
+    private void tell(List<Captured> captured) {
+        if (captured.isEmpty()) {
+            return;
+        }
+        for (StoredCallListener l : listeners) {
+            try {
+                l.stored(captured);
+            } catch (RuntimeException e) {
+                log.error("after storing {} call(s) from {}: {}", captured.size(), captured.get(0).call().linkedId(),
+                        e.toString());
+            }
+        }
+    }
+
+    /** Counts a stored call (true) or a duplicate (false). */
+    private boolean stored(CompletedCall call, Long id) {
         if (id != null) {
             stored.incrementAndGet();
-            for (StoredCallListener l : listeners) {
-                try {
-                    l.stored(id, call);
-                } catch (RuntimeException e) {
-                    log.error("after storing call {}: {}", call.linkedId(), e.toString());
-                }
-            }
             if (call.cdrCheck() == CdrCheck.MISMATCH) {
                 log.warn("call {}: CDR disagrees (ours {} talk {} s; CDR {} billsec {})", call.linkedId(),
                         call.disposition().cdrName(), call.talk().toSeconds(), call.cdrDisposition(),
                         call.cdrBillableSeconds());
             }
-        } else {
-            duplicates.incrementAndGet();
-            log.debug("call {} was already stored; skipped", call.linkedId());
+            return true;
         }
+        duplicates.incrementAndGet();
+        log.debug("call {} was already stored; skipped", call.linkedId());
+        return false;
     }
 
     private static void sleepQuietly() {

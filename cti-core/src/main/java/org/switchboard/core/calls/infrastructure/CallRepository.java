@@ -10,13 +10,18 @@ import org.switchboard.core.calls.model.CallDirection;
 import org.switchboard.core.calls.model.CompletedCall;
 import org.switchboard.core.calls.model.CompletedLeg;
 import org.switchboard.core.calls.model.Disposition;
+import org.switchboard.core.storage.jooq.tables.records.CallLegsRecord;
 import org.switchboard.core.storage.jooq.tables.records.CallsRecord;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.switchboard.core.storage.UtcColumns.instant;
 import static org.switchboard.core.storage.UtcColumns.utc;
@@ -55,13 +60,51 @@ public final class CallRepository {
      * the ids in order, null for a call whose Linkedid was already stored. Nothing is stored if it fails.
      */
     public List<Long> storeAll(List<CompletedCall> calls, Instant storedAt) {
+        if (calls.isEmpty()) {
+            return List.of();
+        }
+        // Four statements for the lot (which exist, the calls, their ids, the legs) instead of four or more per call.
         return dsl.transactionResult(trx -> {
-            List<Long> ids = new java.util.ArrayList<>(calls.size());
+            DSLContext tx = trx.dsl();
+            Set<String> taken = new HashSet<>(tx.select(CALLS.LINKEDID).from(CALLS)
+                    .where(CALLS.LINKEDID.in(calls.stream().map(CompletedCall::linkedId).toList())).fetch(CALLS.LINKEDID));
+            List<CompletedCall> fresh = new ArrayList<>(calls.size());
             for (CompletedCall c : calls) {
-                ids.add(insert(trx.dsl(), c, storedAt, "PBX", null));
+                if (taken.add(c.linkedId())) {
+                    fresh.add(c);
+                }
             }
-            return ids;
+            Map<String, Long> ids = fresh.isEmpty() ? new HashMap<>() : insertCalls(tx, fresh, storedAt);
+            List<Long> out = new ArrayList<>(calls.size());
+            for (CompletedCall c : calls) {
+                out.add(ids.remove(c.linkedId())); // null for one stored before, or twice in this lot
+            }
+            return out;
         });
+    }
+
+    /** Inserts new calls and their legs as two multi-row statements; returns their ids by Linkedid. */
+    private static Map<String, Long> insertCalls(DSLContext tx, List<CompletedCall> fresh, Instant storedAt) {
+        var calls = tx.insertInto(CALLS).set(CallRows.call(tx, fresh.get(0), storedAt, "PBX", null));
+        for (CompletedCall c : fresh.subList(1, fresh.size())) {
+            calls = calls.newRecord().set(CallRows.call(tx, c, storedAt, "PBX", null));
+        }
+        calls.execute();
+        Map<String, Long> ids = new HashMap<>(tx.select(CALLS.LINKEDID, CALLS.ID).from(CALLS)
+                .where(CALLS.LINKEDID.in(fresh.stream().map(CompletedCall::linkedId).toList()))
+                .fetchMap(CALLS.LINKEDID, CALLS.ID));
+        List<CallLegsRecord> legs = new ArrayList<>();
+        for (CompletedCall c : fresh) {
+            c.legs().forEach(leg -> legs.add(CallRows.leg(tx, ids.get(c.linkedId()), leg)));
+        }
+        if (!legs.isEmpty()) {
+            var insert = tx.insertInto(CALL_LEGS).set(legs.get(0));
+            for (CallLegsRecord leg : legs.subList(1, legs.size())) {
+                insert = insert.newRecord().set(leg);
+            }
+            insert.execute();
+        }
+        return ids;
     }
 
     private Long store(CompletedCall c, Instant storedAt, String source, String enteredBy) {
@@ -69,26 +112,14 @@ public final class CallRepository {
     }
 
     private static Long insert(DSLContext tx, CompletedCall c, Instant storedAt, String source, String enteredBy) {
-        int inserted = tx.insertInto(CALLS).set(callRow(tx, c, storedAt, source, enteredBy))
+        int inserted = tx.insertInto(CALLS).set(CallRows.call(tx, c, storedAt, source, enteredBy))
                 .onDuplicateKeyIgnore().execute();
         if (inserted == 0) {
             return null;
         }
         Long callId = tx.select(CALLS.ID).from(CALLS).where(CALLS.LINKEDID.eq(c.linkedId())).fetchOne(CALLS.ID);
         for (CompletedLeg leg : c.legs()) {
-            tx.insertInto(CALL_LEGS)
-                    .set(CALL_LEGS.CALL_ID, callId)
-                    .set(CALL_LEGS.UNIQUEID, leg.uniqueId())
-                    .set(CALL_LEGS.CHANNEL, leg.channel())
-                    .set(CALL_LEGS.ROLE, leg.role().name())
-                    .set(CALL_LEGS.EXTENSION, leg.extension())
-                    .set(CALL_LEGS.CREATED_AT, utc(leg.createdAt()))
-                    .set(CALL_LEGS.RING_STARTED_AT, utc(leg.ringStartedAt()))
-                    .set(CALL_LEGS.ANSWERED_AT, utc(leg.answeredAt()))
-                    .set(CALL_LEGS.HUNG_UP_AT, utc(leg.hungUpAt()))
-                    .set(CALL_LEGS.DIAL_STATUS, leg.dialStatus())
-                    .set(CALL_LEGS.HANGUP_CAUSE, leg.hangupCause())
-                    .execute();
+            tx.insertInto(CALL_LEGS).set(CallRows.leg(tx, callId, leg)).execute();
         }
         return callId;
     }
@@ -102,7 +133,7 @@ public final class CallRepository {
             DSLContext tx = trx.dsl();
             List<org.jooq.Query> inserts = new java.util.ArrayList<>(calls.size());
             for (CompletedCall c : calls) {
-                inserts.add(tx.insertInto(CALLS).set(callRow(tx, c, storedAt, "PBX", null)).onDuplicateKeyIgnore());
+                inserts.add(tx.insertInto(CALLS).set(CallRows.call(tx, c, storedAt, "PBX", null)).onDuplicateKeyIgnore());
             }
             tx.batch(inserts).execute();
         });
@@ -114,44 +145,6 @@ public final class CallRepository {
         dsl.select(CALLS.LINKEDID, CALLS.ID).from(CALLS).fetch().forEach(r -> ids.put(r.value1(), r.value2()));
         return ids;
     }
-
-    /** The calls row of a completed call (its legs go to call_legs). */
-    private static CallsRecord callRow(DSLContext tx, CompletedCall c, Instant storedAt, String source, String enteredBy) {
-        CallsRecord r = tx.newRecord(CALLS);
-        r.setLinkedid(c.linkedId());
-        r.setDirection(c.direction().name());
-        r.setCallerNumber(c.callerNumber());
-        r.setCallerName(c.callerName());
-        r.setCalleeNumber(c.calleeNumber());
-        r.setTrunkDigits(c.trunkDigits());
-        r.setTrunk(c.trunk());
-        r.setExtension(c.extension());
-        r.setAnsweredBy(c.answeredBy());
-        r.setRoom(c.room());
-        r.setDepartment(c.department());
-        r.setStartedAt(utc(c.startedAt()));
-        r.setRingStartedAt(utc(c.ringStartedAt()));
-        r.setAnsweredAt(utc(c.answeredAt()));
-        r.setEndedAt(utc(c.endedAt()));
-        r.setRingMs(c.ring() == null ? null : c.ring().toMillis());
-        r.setTalkMs(c.talk().toMillis());
-        r.setDisposition(c.disposition().cdrName());
-        r.setHangupCause(c.hangupCause());
-        r.setHangupCauseText(c.hangupCauseText());
-        r.setTimeSource(c.timeSource().name());
-        r.setCdrRows(c.cdrRows());
-        r.setCdrBillsec(c.cdrBillableSeconds());
-        r.setCdrDisposition(c.cdrDisposition());
-        r.setCdrCheck(c.cdrCheck().name());
-        r.setCompleteness(c.completeness().name());
-        r.setLocalDate(c.localDate());
-        r.setStoredAt(utc(storedAt));
-        r.setSource(source);
-        r.setEnteredBy(enteredBy);
-        return r;
-    }
-
-
 
     /**
      * Corrects a stored call and records every changed field in the audit trail, in one

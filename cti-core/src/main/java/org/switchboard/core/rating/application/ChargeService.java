@@ -51,6 +51,16 @@ public final class ChargeService {
         return result;
     }
 
+    /** Prices calls and queues their charges for the folios, all in one transaction and one JDBC batch. */
+    public void rateAll(List<ChargeableCall> calls, Cause cause) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        Map<Long, RatingResult> results = new LinkedHashMap<>();
+        calls.forEach(c -> results.put(c.callId(), price(c)));
+        charges.saveAll(results, clock.instant(), cause);
+    }
+
     /** What the call costs under the tariff, stored nowhere (for callers that write it in their own transaction). */
     public RatingResult price(ChargeableCall call) {
         return rater.rate(toRate(call));

@@ -7,6 +7,7 @@ import org.jooq.impl.DSL;
 import org.switchboard.billing.audit.AuditLine.Cause;
 import org.switchboard.billing.rating.RatingResult;
 import org.switchboard.core.calls.model.CallDirection;
+import org.switchboard.core.storage.jooq.tables.records.CallChargesRecord;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -65,27 +66,55 @@ public final class ChargeRepository {
         saveAll(Map.of(callId, result), ratedAt, cause);
     }
 
-    /** Writes many charges and their posting-outbox rows in one transaction and one JDBC batch: all or none. */
+    /**
+     * Writes many charges (replacing earlier ones) and their posting-outbox rows in one transaction: all or none.
+     * Two multi-row statements for the lot, not two per call.
+     */
     public void saveAll(Map<Long, RatingResult> results, Instant ratedAt, Cause cause) {
+        if (results.isEmpty()) {
+            return;
+        }
         dsl.transaction(trx -> {
             DSLContext tx = trx.dsl();
-            List<org.jooq.Query> queries = new java.util.ArrayList<>(results.size() * 2);
-            results.forEach((id, r) -> {
-                queries.add(upsert(tx, id, r, ratedAt));
-                queries.add(tx.insertInto(POSTING_OUTBOX).set(POSTING_OUTBOX.CALL_ID, id)
-                        .set(POSTING_OUTBOX.CAUSE, cause.name())
-                        .set(POSTING_OUTBOX.CREATED_AT, LocalDateTime.ofInstant(ratedAt, ZoneOffset.UTC)));
-            });
-            tx.batch(queries).execute();
+            List<CallChargesRecord> rows = new java.util.ArrayList<>(results.size());
+            results.forEach((id, r) -> rows.add(chargeRow(tx, id, r, ratedAt)));
+            var charges = tx.insertInto(CALL_CHARGES).set(rows.get(0));
+            for (CallChargesRecord row : rows.subList(1, rows.size())) {
+                charges = charges.newRecord().set(row);
+            }
+            var update = charges.onDuplicateKeyUpdate().set(CALL_CHARGES.RATED_AT, DSL.excluded(CALL_CHARGES.RATED_AT));
+            for (org.jooq.TableField<CallChargesRecord, ?> f : REPLACED) {
+                update = replace(update, f);
+            }
+            update.execute();
+            LocalDateTime created = LocalDateTime.ofInstant(ratedAt, ZoneOffset.UTC);
+            var outbox = tx.insertInto(POSTING_OUTBOX, POSTING_OUTBOX.CALL_ID, POSTING_OUTBOX.CAUSE, POSTING_OUTBOX.CREATED_AT);
+            for (Long id : results.keySet()) {
+                outbox = outbox.values(id, cause.name(), created);
+            }
+            outbox.execute();
         });
     }
 
-    private static org.jooq.Query upsert(DSLContext dsl, long callId, RatingResult result, Instant ratedAt) {
-        var row = dsl.newRecord(CALL_CHARGES);
+    /** What a re-rating replaces in an existing charge row: every priced column. */
+    private static final List<org.jooq.TableField<CallChargesRecord, ?>> REPLACED = List.of(CALL_CHARGES.STATUS,
+            CALL_CHARGES.REASON, CALL_CHARGES.CATEGORY, CALL_CHARGES.AREA, CALL_CHARGES.CURRENCY, CALL_CHARGES.AMOUNT,
+            CALL_CHARGES.SERVICE_FEE, CALL_CHARGES.SURCHARGE, CALL_CHARGES.TAX, CALL_CHARGES.TOTAL,
+            CALL_CHARGES.TARIFF_VERSION, CALL_CHARGES.RULE, CALL_CHARGES.EXPLANATION);
+
+    private static <T> org.jooq.InsertOnDuplicateSetMoreStep<CallChargesRecord> replace(
+            org.jooq.InsertOnDuplicateSetMoreStep<CallChargesRecord> update, org.jooq.TableField<CallChargesRecord, T> f) {
+        return update.set(f, DSL.excluded(f));
+    }
+
+    /** A charge row with every column set (a multi-row insert needs the same columns in each row). */
+    private static CallChargesRecord chargeRow(DSLContext dsl, long callId, RatingResult result, Instant ratedAt) {
+        CallChargesRecord row = dsl.newRecord(CALL_CHARGES);
         row.setCallId(callId);
         row.setRatedAt(LocalDateTime.ofInstant(ratedAt, ZoneOffset.UTC));
         if (result instanceof RatingResult.Rated r) {
             row.setStatus("RATED");
+            row.setReason(null);
             row.setCategory(r.category().name());
             row.setArea(r.area());
             row.setCurrency(r.total().currency().getCurrencyCode());
@@ -101,9 +130,19 @@ public final class ChargeRepository {
             RatingResult.NotRated n = (RatingResult.NotRated) result;
             row.setStatus("NOT_RATED");
             row.setReason(n.reason().name());
+            row.setCategory(null);
+            row.setArea(null);
+            row.setCurrency(null);
+            row.setAmount(null);
+            row.setServiceFee(null);
+            row.setSurcharge(null);
+            row.setTax(null);
+            row.setTotal(null);
+            row.setTariffVersion(null);
+            row.setRule(null);
             row.setExplanation(n.detail());
         }
-        return dsl.insertInto(CALL_CHARGES).set(row).onDuplicateKeyUpdate().set(row);
+        return row;
     }
 
     /** The outbound calls meeting the condition, with what the rater needs of them. */
