@@ -155,7 +155,7 @@ public final class AuditBenchmark {
         long t = System.nanoTime();
         ChargeRepository charges = new ChargeRepository(db.dsl());
         Rater rater = new Rater(config.tariffs());
-        List<ChargeableCall> toRate = charges.unratedOutboundCalls();
+        List<ChargeableCall> toRate = charges.unratedOutboundCalls(clock.instant().plusSeconds(1));
         for (int from = 0; from < toRate.size(); from += 2000) {
             Map<Long, RatingResult> results = new LinkedHashMap<>();
             for (ChargeableCall c : toRate.subList(from, Math.min(toRate.size(), from + 2000))) {

@@ -131,10 +131,18 @@ public final class ParseBenchmark {
             List<PbxEvent> batch = new ArrayList<>();
             while (!stop.get()) {
                 batch.clear();
-                if (queue.drainTo(batch, 4096) == 0) {
-                    Thread.onSpinWait();
+                // Blocks as the daemon's capture thread does: a spinning consumer would take a core of the two.
+                PbxEvent first;
+                try {
+                    first = queue.poll(Duration.ofMillis(50));
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (first == null) {
                     continue;
                 }
+                batch.add(first);
+                queue.drainTo(batch, 4095);
                 if (assembler != null) {
                     Instant now = Instant.now();
                     batch.forEach(e -> assembler.accept(e, now));

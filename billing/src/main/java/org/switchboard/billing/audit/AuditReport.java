@@ -20,9 +20,12 @@ import java.util.Objects;
  * the exceptions, and the reconciliation — rated = posted + exceptions, to the cent. "Rated" comes from
  * the rating side (the charges of the date's calls, plus changes carried in from closed dates), the
  * other two from the folio ledger, so a charge that never reached the ledger shows as a difference.
+ * {@code unpricedCalls} counts the date's outbound calls that have no charge at all: "rated" is summed from the
+ * charges, so without this count a missing charge would be invisible.
  */
 public record AuditReport(String hotel, LocalDate date, LocalTime closesAt, String zone, String currency,
-                          Closure closure, List<AuditLine> lines, BigDecimal rated, int pendingCalls) {
+                          Closure closure, List<AuditLine> lines, BigDecimal rated, int pendingCalls,
+                          int unpricedCalls) {
 
     /** Who closed the date and when (hotel zone); null while the date is open. */
     public record Closure(ZonedDateTime at, String by) {
@@ -109,7 +112,7 @@ public record AuditReport(String hotel, LocalDate date, LocalTime closesAt, Stri
     }
 
     public boolean reconciles() {
-        return difference().signum() == 0 && pendingCalls == 0;
+        return difference().signum() == 0 && pendingCalls == 0 && unpricedCalls == 0;
     }
 
     /** Exception kinds in the order the report lists them. */

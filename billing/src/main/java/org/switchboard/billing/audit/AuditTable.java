@@ -60,7 +60,8 @@ public record AuditTable(List<String> heading, List<Section> sections, String re
                 + " + exceptions " + money(r.exceptionsTotal(), scale)
                 + (r.reconciles() ? " — reconciled"
                 : " — DOES NOT RECONCILE: difference " + money(r.difference(), scale)
-                + (r.pendingCalls() > 0 ? ", " + r.pendingCalls() + " call(s) not yet posted" : ""));
+                + (r.pendingCalls() > 0 ? ", " + r.pendingCalls() + " call(s) not yet posted" : "")
+                + (r.unpricedCalls() > 0 ? ", " + r.unpricedCalls() + " outbound call(s) not priced" : ""));
         return new AuditTable(heading, List.copyOf(sections), recon);
     }
 

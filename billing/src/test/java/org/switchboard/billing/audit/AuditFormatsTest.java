@@ -30,7 +30,7 @@ class AuditFormatsTest {
     void theReportReconcilesToTheCentAndSaysSoInEveryFormat() {
         AuditReport r = new AuditReport("Test Hotel", DAY, LocalTime.of(4, 0), "Asia/Shanghai", "CNY", null,
                 List.of(line(1, Outcome.POSTED, "A", "张三", "10.20"), line(2, Outcome.VACANT_ROOM, null, null, "1.69")),
-                new BigDecimal("11.89"), 0);
+                new BigDecimal("11.89"), 0, 0);
         assertTrue(r.reconciles());
         AuditTable t = AuditTable.of(r);
         assertEquals("Reconciliation 对账: rated 11.89 = posted 10.20 + exceptions 1.69 — reconciled", t.reconciliation());
@@ -46,8 +46,15 @@ class AuditFormatsTest {
         assertTrue(text.contains("张三"));
 
         AuditReport off = new AuditReport("Test Hotel", DAY, LocalTime.of(4, 0), "Asia/Shanghai", "CNY", null,
-                r.lines(), new BigDecimal("12.89"), 1);
+                r.lines(), new BigDecimal("12.89"), 1, 0);
         assertFalse(off.reconciles());
         assertTrue(AuditTable.of(off).reconciliation().endsWith("DOES NOT RECONCILE: difference 1.00, 1 call(s) not yet posted"));
+
+        // Every charge that exists reached the ledger, but two outbound calls have none: that is not reconciled.
+        AuditReport unpriced = new AuditReport("Test Hotel", DAY, LocalTime.of(4, 0), "Asia/Shanghai", "CNY", null,
+                r.lines(), new BigDecimal("11.89"), 0, 2);
+        assertFalse(unpriced.reconciles());
+        assertTrue(AuditTable.of(unpriced).reconciliation().endsWith(
+                "DOES NOT RECONCILE: difference 0.00, 2 outbound call(s) not priced"), AuditTable.of(unpriced).reconciliation());
     }
 }

@@ -15,6 +15,7 @@ import org.switchboard.core.logging.AmiNoiseFilter;
 import org.switchboard.core.metrics.Metrics;
 import org.switchboard.core.metrics.application.LiveBoard;
 import org.switchboard.core.rating.Rating;
+import org.switchboard.core.rating.application.PricingRetry;
 import org.switchboard.core.records.Records;
 import org.switchboard.core.stays.Stays;
 import org.switchboard.core.stays.application.StayDesk;
@@ -43,6 +44,9 @@ public final class Daemon implements AutoCloseable {
     private final Clock clock;
     private final Capture capture;
     private final Rating rating;
+    /** How often the running daemon prices stored outbound calls whose charge write failed. */
+    static final java.time.Duration PRICING_RETRY = java.time.Duration.ofSeconds(10);
+    private final PricingRetry pricingRetry;
     private final Metrics metrics;
     private final Wakeups wakeups;
     private final Folios folios;
@@ -58,6 +62,7 @@ public final class Daemon implements AutoCloseable {
         this.clock = clock;
         this.capture = Capture.assemble(config, ami, db, clock);
         this.rating = Rating.assemble(config, db, clock);
+        this.pricingRetry = rating.retryEvery(PRICING_RETRY);
         this.metrics = Metrics.assemble(config, db, clock);
         this.stays = Stays.assemble(config, db, clock);
         LiveBoard board = metrics.board();
@@ -88,6 +93,7 @@ public final class Daemon implements AutoCloseable {
         if (missing > 0) {
             log.info("rated {} stored outbound call(s) that had no charge yet", missing);
         }
+        pricingRetry.start();
         metrics.start();
         folios.start();
         capture.service().start();
@@ -163,6 +169,7 @@ public final class Daemon implements AutoCloseable {
         wakeups.close();
         capture.link().close();
         capture.service().close();
+        pricingRetry.close();
         folios.close();
         metrics.close();
         log.info("capture stopped: {} calls stored, {} duplicates skipped; link {}", capture.service().storedCalls(),

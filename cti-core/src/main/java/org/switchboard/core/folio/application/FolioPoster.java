@@ -1,5 +1,6 @@
 package org.switchboard.core.folio.application;
 
+import org.switchboard.core.background.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.billing.audit.AuditLine;

@@ -75,7 +75,7 @@ public final class NightAudit {
             if (closure.isPresent()) {
                 FolioLedger.Closure c = closure.get();
                 return new AuditReport(hotel, date, businessDay.closesAt(), businessDay.zone().getId(), c.currency(),
-                        new AuditReport.Closure(c.at().atZone(businessDay.zone()), c.by()), lines, c.rated(), 0);
+                        new AuditReport.Closure(c.at().atZone(businessDay.zone()), c.by()), lines, c.rated(), 0, 0);
             }
             return liveReport(reads, date, lines);
         });
@@ -86,7 +86,8 @@ public final class NightAudit {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal rated = reads.ratedTotal(businessDay.startOf(date), businessDay.endOf(date)).add(carriedIn);
         return new AuditReport(hotel, date, businessDay.closesAt(), businessDay.zone().getId(), currency, null, lines,
-                rated, reads.pendingBefore(businessDay.endOf(date)));
+                rated, reads.pendingBefore(businessDay.endOf(date)),
+                reads.unpricedBetween(businessDay.startOf(date), businessDay.endOf(date)));
     }
 
     /**
@@ -122,6 +123,11 @@ public final class NightAudit {
                         + heldNote().orElse("try again in a moment"));
             }
             FolioLedger reads = tx.reads();
+            int unpriced = reads.unpricedBetween(businessDay.startOf(date), end);
+            if (unpriced > 0) {
+                throw new Refusal(unpriced + " outbound call(s) of the date have no charge yet (the daemon prices them "
+                        + "again every few seconds; see its log for why the charge could not be written)");
+            }
             List<AuditLine> lines = reads.bookedOn(date);
             AuditReport live = liveReport(reads, date, lines);
             if (!live.reconciles()) {

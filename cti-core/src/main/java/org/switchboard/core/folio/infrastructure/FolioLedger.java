@@ -92,6 +92,13 @@ public final class FolioLedger {
     }
 
     /** Outbox rows not yet posted for calls that started before {@code before}. */
+    /** Outbound calls started in [from, to) that have no charge row at all (priced neither RATED nor NOT_RATED). */
+    public int unpricedBetween(Instant from, Instant to) {
+        return dsl.fetchCount(CALLS, CALLS.STARTED_AT.ge(utc(from)).and(CALLS.STARTED_AT.lt(utc(to)))
+                .and(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name()))
+                .and(DSL.notExists(DSL.selectOne().from(CALL_CHARGES).where(CALL_CHARGES.CALL_ID.eq(CALLS.ID)))));
+    }
+
     public int pendingBefore(Instant before) {
         return PostingOutbox.pendingBefore(dsl, before);
     }

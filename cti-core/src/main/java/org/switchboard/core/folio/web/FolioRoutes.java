@@ -145,6 +145,7 @@ public final class FolioRoutes implements ApiRoutes {
         m.put("exceptions", r.exceptionsTotal());
         m.put("difference", r.difference());
         m.put("pendingCalls", r.pendingCalls());
+        m.put("unpricedCalls", r.unpricedCalls());
         m.put("reconciles", r.reconciles());
         m.put("held", held);
         m.put("report", AuditTable.of(r));

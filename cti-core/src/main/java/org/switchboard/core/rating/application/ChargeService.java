@@ -12,6 +12,7 @@ import org.switchboard.core.storage.Transaction;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -81,8 +82,18 @@ public final class ChargeService {
 
     /** Rates outbound calls that have no charge yet; returns how many. */
     public int rateMissing() {
-        List<ChargeableCall> missing = charges.unratedOutboundCalls();
-        missing.forEach(c -> rate(c, Cause.CAPTURED));
+        return rateMissing(clock.instant());
+    }
+
+    /**
+     * Rates outbound calls stored before {@code storedBefore} that have no charge (a write that failed, a stop
+     * between storing and pricing), a chunk to a transaction; returns how many.
+     */
+    public int rateMissing(Instant storedBefore) {
+        List<ChargeableCall> missing = charges.unratedOutboundCalls(storedBefore);
+        for (int i = 0; i < missing.size(); i += CHUNK) {
+            rateAll(missing.subList(i, Math.min(missing.size(), i + CHUNK)), Cause.CAPTURED);
+        }
         return missing.size();
     }
 

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static org.switchboard.core.storage.UtcColumns.utc;
 import static org.switchboard.core.storage.jooq.Tables.CALLS;
 import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
 import static org.switchboard.core.storage.jooq.Tables.POSTING_OUTBOX;
@@ -43,8 +44,9 @@ public final class ChargeRepository {
     }
 
     /** Outbound calls that have no charge row yet (e.g. stored while the daemon was stopping). */
-    public List<ChargeableCall> unratedOutboundCalls() {
-        return outbound(DSL.notExists(DSL.selectOne().from(CALL_CHARGES).where(CALL_CHARGES.CALL_ID.eq(CALLS.ID))))
+    public List<ChargeableCall> unratedOutboundCalls(Instant storedBefore) {
+        return outbound(DSL.notExists(DSL.selectOne().from(CALL_CHARGES).where(CALL_CHARGES.CALL_ID.eq(CALLS.ID)))
+                .and(CALLS.STORED_AT.lt(utc(storedBefore))))
                 .orderBy(CALLS.ID)
                 .fetch(ChargeRepository::chargeable);
     }

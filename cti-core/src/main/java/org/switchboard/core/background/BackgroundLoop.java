@@ -1,4 +1,4 @@
-package org.switchboard.core.folio.application;
+package org.switchboard.core.background;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 
 /** Runs a step on its own daemon thread every interval, and at once when nudged; a failing step is logged and retried. */
-final class BackgroundLoop implements AutoCloseable {
+public final class BackgroundLoop implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundLoop.class);
 
@@ -17,20 +17,20 @@ final class BackgroundLoop implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    BackgroundLoop(String name, Duration interval, Runnable step) {
+    public BackgroundLoop(String name, Duration interval, Runnable step) {
         this.name = name;
         this.interval = interval;
         this.step = step;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         running = true;
         thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    void nudge() {
+    public void nudge() {
         synchronized (wake) {
             wake.notifyAll();
         }
