@@ -1,8 +1,12 @@
 package org.switchboard.core.calls;
 
 import org.switchboard.core.calls.application.CaptureService;
+import org.switchboard.core.calls.application.GapRecovery;
 import org.switchboard.core.calls.infrastructure.CallRepository;
+import org.switchboard.core.calls.infrastructure.MasterCsv;
+import org.switchboard.core.calls.infrastructure.SpillFile;
 import org.switchboard.core.calls.model.CallAssembler;
+import org.switchboard.core.calls.model.CdrCall;
 import org.switchboard.core.calls.model.CallSummarizer;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.storage.Database;
@@ -23,7 +27,20 @@ public record Capture(CaptureService service, AmiLink link) {
         PbxEventQueue queue = new PbxEventQueue(ami.queueCapacity());
         CallAssembler assembler = new CallAssembler(new CallSummarizer(config.directory(), config.hotelZone()),
                 config.cdrGrace());
-        return new Capture(new CaptureService(queue, assembler, new CallRepository(db.dsl()), clock),
+        return new Capture(new CaptureService(queue, assembler, new CallRepository(db.dsl()), clock, spill(config),
+                        recovery(config, ami)),
                 new AmiLink(ami, queue, clock));
+    }
+
+    /** Calls held at a stop go to {@code var/spill/} beside the data folder ({@code var/data}); none without one. */
+    private static SpillFile spill(SwitchboardConfig config) {
+        var db = config.database();
+        return db == null || db.dataDir() == null ? null : new SpillFile(db.dataDir().resolveSibling("spill"));
+    }
+
+    /** The second witness, when {@code cdr-store:} names Asterisk's Master.csv (its times in the PBX's zone). */
+    private static GapRecovery recovery(SwitchboardConfig config, AmiSettings ami) {
+        return config.cdrCsvFile() == null ? null : new GapRecovery(new MasterCsv(config.cdrCsvFile(), ami.pbxZone()),
+                new CdrCall(config.directory(), config.hotelZone()));
     }
 }

@@ -50,7 +50,7 @@ public final class ConfigLoader {
             throw new ConfigException(errors);
         }
         Map<String, Node> top = y.entries(root, "", Set.of("hotel", "pbx", "trunks", "database", "capture", "http",
-                "metrics", "wakeup", "folio"));
+                "metrics", "wakeup", "folio", "cdr-store"));
 
         MappingNode hotelNode = y.mapping(top, "hotel", "", root, true);
         String hotelName = null;
@@ -70,6 +70,7 @@ public final class ConfigLoader {
         MetricsConfig.checkCallTypes(extensionsFile, directory.departments(), callTypeNodes, metrics);
         org.switchboard.core.wakeup.model.WakeupSettings wakeup = WakeupConfig.read(y, top, root, directory);
         org.switchboard.core.folio.model.FolioSettings folio = FolioConfig.read(y, top, root);
+        Path cdrCsvFile = org.switchboard.core.calls.config.CdrStoreConfig.read(y, top, root, home);
         org.switchboard.billing.rating.TariffBook tariffs = null;
         try {
             tariffs = TariffLoader.loadAll(dir);
@@ -81,6 +82,6 @@ public final class ConfigLoader {
         }
         Directory withTrunks = new Directory(directory.extensions(), directory.departments(), trunks.trunks());
         return new SwitchboardConfig(hotelName, zone, ami, database, grace, trunks.did(), withTrunks, tariffs, http,
-                metrics, wakeup, folio);
+                metrics, wakeup, folio, cdrCsvFile);
     }
 }

@@ -13,7 +13,17 @@ public record SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings 
                                 org.switchboard.billing.rating.TariffBook tariffs, HttpSettings http,
                                 org.switchboard.core.metrics.model.MetricsSettings metrics,
                                 org.switchboard.core.wakeup.model.WakeupSettings wakeup,
-                                org.switchboard.core.folio.model.FolioSettings folio) {
+                                org.switchboard.core.folio.model.FolioSettings folio, Path cdrCsvFile) {
+
+    /** Without a {@code cdr-store:} section: no CDR store is read. */
+    public SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings ami, DatabaseSettings database,
+                             Duration cdrGrace, String did, Directory directory,
+                             org.switchboard.billing.rating.TariffBook tariffs, HttpSettings http,
+                             org.switchboard.core.metrics.model.MetricsSettings metrics,
+                             org.switchboard.core.wakeup.model.WakeupSettings wakeup,
+                             org.switchboard.core.folio.model.FolioSettings folio) {
+        this(hotelName, hotelZone, ami, database, cdrGrace, did, directory, tariffs, http, metrics, wakeup, folio, null);
+    }
 
     /** Without a {@code folio:} section: the default folio settings. */
     public SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings ami, DatabaseSettings database,
@@ -36,12 +46,18 @@ public record SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings 
 
     public SwitchboardConfig withWakeup(org.switchboard.core.wakeup.model.WakeupSettings settings) {
         return new SwitchboardConfig(hotelName, hotelZone, ami, database, cdrGrace, did, directory, tariffs, http,
-                metrics, settings, folio);
+                metrics, settings, folio, cdrCsvFile);
     }
 
     public SwitchboardConfig withFolio(org.switchboard.core.folio.model.FolioSettings settings) {
         return new SwitchboardConfig(hotelName, hotelZone, ami, database, cdrGrace, did, directory, tariffs, http,
-                metrics, wakeup, settings);
+                metrics, wakeup, settings, cdrCsvFile);
+    }
+
+    /** With Asterisk's {@code Master.csv} as the CDR store that recovers what the daemon did not see. */
+    public SwitchboardConfig withCdrCsvFile(Path file) {
+        return new SwitchboardConfig(hotelName, hotelZone, ami, database, cdrGrace, did, directory, tariffs, http,
+                metrics, wakeup, folio, file);
     }
 
     /** The hotel's business date (营业日) as the folio settings close it. */

@@ -102,6 +102,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theCdrStoreIsAMasterCsvThatCanBeRead() throws IOException {
+        List<String> errs = errors(MAIN + "cdr-store:\n  csv-file: cdr/Master.csv\n", EXTENSIONS);
+        int line = MAIN.split("\n", -1).length + 1;
+        assertEquals(List.of(dir.resolve("switchboard.yaml") + ":" + line + ": cdr-store.csv-file: 'cdr/Master.csv' is not "
+                + "Asterisk's Master.csv, readable by this user (or not written yet, in a folder that exists)"), errs);
+        Files.createDirectories(dir.resolve("cdr"));
+        write(MAIN + "cdr-store:\n  csv-file: cdr/Master.csv\n", EXTENSIONS);
+        assertEquals(dir.resolve("cdr/Master.csv"), ConfigLoader.load(dir, dir).cdrCsvFile(),
+                "not written yet, in a folder that exists: fine");
+        assertEquals(List.of(dir.resolve("switchboard.yaml") + ":" + line + ": cdr-store.csv-file: is required "
+                + "(the path of Asterisk's Master.csv)"), errors(MAIN + "cdr-store:\n  csv: x\n", EXTENSIONS).stream()
+                .filter(e -> e.contains("csv-file: is required")).toList());
+    }
+
+    @Test
     void anExtensionAssignedTwiceNamesBothLines() throws IOException {
         List<String> errs = errors(MAIN, EXTENSIONS + "  - { room: \"999\", extension: \"103\" }\n");
         assertEquals(List.of(dir.resolve("extensions.yaml") + ":9: rooms[2].extension: extension 103 is already assigned on line 7"),

@@ -35,6 +35,7 @@ public final class CaptureRig implements AutoCloseable {
     public final CallRepository repository;
     public final CaptureService capture;
     public final AmiLink link;
+    public final SwitchboardConfig config;
     private final Daemon daemon;
     private final Database db;
 
@@ -53,13 +54,30 @@ public final class CaptureRig implements AutoCloseable {
 
     /** With the daemon's clock given: a replay runs on a clock anchored at its recording. */
     public CaptureRig(Database db, int amiPort, Duration firstReconnectDelay, Directory directory, Clock clock) {
+        this(db, amiPort, firstReconnectDelay, directory, clock, null, null);
+    }
+
+    /** {@code home}: the daemon's home, whose {@code var/spill/} keeps the calls it cannot store at a stop. */
+    public CaptureRig(Database db, int amiPort, Directory directory, Clock clock, Path home) {
+        this(db, amiPort, Duration.ofMillis(100), directory, clock, home, null);
+    }
+
+    /** {@code masterCsv}: Asterisk's Master.csv as the CDR store (the {@code cdr-store:} section). */
+    public static CaptureRig withCdrStore(Database db, int amiPort, Clock clock, Path masterCsv) {
+        return new CaptureRig(db, amiPort, Duration.ofMillis(100), recordingHotel(), clock, null, masterCsv);
+    }
+
+    private CaptureRig(Database db, int amiPort, Duration firstReconnectDelay, Directory directory, Clock clock,
+                       Path home, Path masterCsv) {
         AmiSettings settings = new AmiSettings("127.0.0.1", amiPort, "cti", "cti-secret", ZONE,
                 Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(3),
                 firstReconnectDelay, firstReconnectDelay.plusSeconds(1), 100_000);
-        SwitchboardConfig config = new SwitchboardConfig("Recording Hotel", ZONE, settings, null,
+        SwitchboardConfig.DatabaseSettings database = home == null ? null
+                : new SwitchboardConfig.DatabaseSettings(false, "jdbc:mariadb://test", "test", "", home.resolve("var/data"), 0);
+        config = new SwitchboardConfig("Recording Hotel", ZONE, settings, database,
                 Duration.ofMillis(500), "5550100", directory, exampleTariffs(),
                 SwitchboardConfig.HttpSettings.defaults(),
-                org.switchboard.core.metrics.model.MetricsSettings.defaults());
+                org.switchboard.core.metrics.model.MetricsSettings.defaults()).withCdrCsvFile(masterCsv);
         this.db = db;
         repository = new CallRepository(db.dsl());
         daemon = Daemon.assemble(config, settings, db, clock);

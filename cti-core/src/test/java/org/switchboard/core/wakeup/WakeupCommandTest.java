@@ -93,9 +93,26 @@ class WakeupCommandTest {
         CliTest.Result r = CliTest.run("check-config", "--config-dir", dir.toString());
         assertEquals(2, r.exit(), r.out());
         String file = dir.resolve("switchboard.yaml").toString();
-        assertTrue(r.err().contains(file + ":50: wakeup.channel: 'SIP/101' is not a dial string with {extension}"), r.err());
-        assertTrue(r.err().contains(file + ":58: wakeup.max-channels: '0' is not a whole number from 1 to 500"), r.err());
-        assertTrue(r.err().contains(file + ":60: wakeup.operator-extension: '9999' is not an extension listed in extensions.yaml"), r.err());
+        // The lines of the edited keys in the shipped example, wherever comments put them.
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("switchboard.yaml"));
+        java.util.function.Function<String, Integer> line = key -> {
+            int wakeup = 0;
+            while (!lines.get(wakeup).startsWith("wakeup:")) {
+                wakeup++;
+            }
+            for (int i = wakeup; i < lines.size(); i++) {
+                if (lines.get(i).trim().startsWith(key + ":")) {
+                    return i + 1;
+                }
+            }
+            throw new AssertionError("no " + key + " under wakeup:");
+        };
+        assertTrue(r.err().contains(file + ":" + line.apply("channel")
+                + ": wakeup.channel: 'SIP/101' is not a dial string with {extension}"), r.err());
+        assertTrue(r.err().contains(file + ":" + line.apply("max-channels")
+                + ": wakeup.max-channels: '0' is not a whole number from 1 to 500"), r.err());
+        assertTrue(r.err().contains(file + ":" + line.apply("operator-extension")
+                + ": wakeup.operator-extension: '9999' is not an extension listed in extensions.yaml"), r.err());
     }
 
     @Test

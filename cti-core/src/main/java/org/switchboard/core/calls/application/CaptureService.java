@@ -3,12 +3,14 @@ package org.switchboard.core.calls.application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.calls.infrastructure.CallRepository;
+import org.switchboard.core.calls.infrastructure.SpillFile;
 import org.switchboard.core.calls.model.CallAssembler;
 import org.switchboard.core.calls.model.CdrCheck;
 import org.switchboard.core.calls.model.CompletedCall;
 import org.switchboard.pbx.ami.PbxEventQueue;
 import org.switchboard.pbx.event.PbxEvent;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,17 +34,31 @@ public final class CaptureService implements AutoCloseable {
     private final AtomicLong stored = new AtomicLong();
     private Long failingSince; // capture thread only
     private final AtomicLong duplicates = new AtomicLong();
-    private final List<CompletedCall> pending = new ArrayList<>();
+    private final HeldCalls held;
+    private final GapRecovery recovery;
+    /** The time of the last PBX event, of the start of the gap now open, and whether a login was seen (capture thread). */
+    private Instant lastSeen;
+    private Instant gapFrom;
+    private boolean loggedInBefore;
+    private final List<CompletedCall> pending;
     private final List<StoredCallListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<PbxEvent>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
     private Thread thread;
 
-    public CaptureService(PbxEventQueue queue, CallAssembler assembler, CallRepository repository, Clock clock) {
+    /**
+     * {@code spill}: where calls that cannot be stored at a stop are kept for the next start (null: nowhere);
+     * {@code recovery}: the CDR store that tells the calls of a gap (null: none configured).
+     */
+    public CaptureService(PbxEventQueue queue, CallAssembler assembler, CallRepository repository, Clock clock,
+                          SpillFile spill, GapRecovery recovery) {
+        this.recovery = recovery;
         this.queue = queue;
         this.assembler = assembler;
         this.repository = repository;
         this.clock = clock;
+        this.held = new HeldCalls(spill);
+        this.pending = held.calls();
     }
 
     /** A call just stored, with its id. */
@@ -75,7 +91,9 @@ public final class CaptureService implements AutoCloseable {
     /** Calls stored in one transaction at most: big enough to spare commits, small enough to stay quick. */
     static final int STORE_CHUNK = 200;
 
+    /** Stores what an earlier stop kept in the spill file, then starts the capture thread. */
     public synchronized void start() {
+        storeSpilled();
         running = true;
         thread = new Thread(this::run, "call-capture");
         thread.setDaemon(true);
@@ -95,11 +113,12 @@ public final class CaptureService implements AutoCloseable {
                         for (java.util.function.Consumer<PbxEvent> o : observers) {
                             o.accept(e);
                         }
+                        noteGap(e);
                         assembler.accept(e, now);
                     }
                     batch.clear();
                 }
-                pending.addAll(assembler.collectCompleted(clock.instant()));
+                held.add(assembler.collectCompleted(clock.instant()));
                 storePending();
                 if (failingSince != null) {
                     log.info("calls are stored again ({} s without storage)", (System.nanoTime() - failingSince) / 1_000_000_000);
@@ -109,13 +128,10 @@ public final class CaptureService implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // Said once per outage, not every second: the calls stay held and are stored when it passes.
+                // Said at once and then once a minute: the calls stay held and are stored when it passes.
+                held.notStored(why(e), failingSince == null);
                 if (failingSince == null) {
                     failingSince = System.nanoTime();
-                    log.warn("cannot store calls ({}); holding {} completed call(s) and retrying every second",
-                            e.getMessage() == null ? e.toString() : e.getMessage(), pending.size());
-                } else {
-                    log.debug("still cannot store calls: {}", e.toString());
                 }
                 sleepQuietly();
             }
@@ -168,6 +184,82 @@ public final class CaptureService implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Follows the gaps in what the PBX told: from the last event before a link drop (or, at the first login, the
+     * end of the last stored call: the daemon was stopped) to the next login. At that login, before the re-sync,
+     * the calls the CDR store has for the gap are held for storing, after the calls already complete here.
+     */
+    private void noteGap(PbxEvent e) {
+        if (e instanceof PbxEvent.LinkDown down) {
+            gapFrom = gapFrom != null ? gapFrom : lastSeen != null ? lastSeen : down.time().instant();
+        } else if (e instanceof PbxEvent.LinkUp up) {
+            Instant from = gapFrom;
+            gapFrom = null;
+            boolean first = !loggedInBefore;
+            loggedInBefore = true;
+            if (recovery != null) {
+                recover(first ? repository.lastPbxCallEnd().orElse(null) : from, up.time().instant());
+            }
+        } else {
+            lastSeen = e.time().instant();
+        }
+    }
+
+    private void recover(Instant from, Instant to) {
+        if (from == null || !from.isBefore(to)) {
+            return;
+        }
+        try {
+            held.add(assembler.collectCompleted(Instant.MAX));
+            held.add(recovery.endedBetween(from, to));
+        } catch (RuntimeException e) {
+            log.error("the calls that ended between {} and {} are not recovered: cannot read the CDR store ({})", from,
+                    to, why(e));
+        }
+    }
+
+    /** The database's own words (the root cause), not the SQL jOOQ wraps around them. */
+    private static String why(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    /** The calls an earlier stop could not store; a file is deleted once its calls are stored. */
+    private void storeSpilled() {
+        for (Path file : held.spilled()) {
+            List<CompletedCall> calls = held.read(file);
+            held.add(calls);
+            try {
+                storePending();
+                held.stored(file);
+                log.info("stored {} call(s) kept at the last stop in {}", calls.size(), file);
+            } catch (RuntimeException e) {
+                log.warn("calls kept at the last stop are not stored yet ({}); capture holds them and retries", why(e));
+                return; // the rest of the files wait for the next start; the calls read are held now
+            }
+        }
+    }
+
+    /**
+     * After the capture thread: the events still queued are assembled, the calls they end stored without waiting for
+     * a late CDR, and what cannot be stored is kept for the next start. Nothing that was received is dropped silently.
+     */
+    private void storeWhatIsLeft() {
+        List<PbxEvent> rest = new ArrayList<>();
+        queue.drainTo(rest, Integer.MAX_VALUE);
+        Instant now = clock.instant();
+        rest.forEach(e -> assembler.accept(e, now));
+        held.add(assembler.collectCompleted(Instant.MAX));
+        try {
+            storePending();
+        } catch (RuntimeException e) {
+            held.keepAtStop(why(e), now);
+        }
+    }
+
     private static void sleepQuietly() {
         try {
             Thread.sleep(1000);
@@ -195,6 +287,9 @@ public final class CaptureService implements AutoCloseable {
             }
         }
         // Read after the capture thread has ended: the assembler is that thread's alone.
+        if (thread == null || !thread.isAlive()) {
+            storeWhatIsLeft();
+        }
         log.info("capture closed: {} call(s) still in progress, {} event(s) about unknown channels, {} late CDR(s)",
                 assembler.callsInProgress(), assembler.orphanEvents(), assembler.lateCdrs());
     }

@@ -139,6 +139,12 @@ public final class CallRepository {
         });
     }
 
+    /** When the newest call captured from the PBX ended (where a stopped daemon stopped seeing), if any. */
+    public java.util.Optional<Instant> lastPbxCallEnd() {
+        return java.util.Optional.ofNullable(dsl.select(DSL.max(CALLS.ENDED_AT)).from(CALLS)
+                .where(CALLS.SOURCE.eq("PBX")).fetchOne(0, java.time.LocalDateTime.class)).map(t -> instant(t));
+    }
+
     /** Every stored call's id by its Linkedid. For imports and benchmarks. */
     public Map<String, Long> idsByLinkedId() {
         Map<String, Long> ids = new java.util.HashMap<>();

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Measures stored calls on its own thread, so capture never waits for it: calls that can be offered
  * to staff (inbound, internal) are queued and measured in batches, each batch stored with the calls'
- * {@code measured} mark in one transaction. A call not measured (crash, database failure) is
- * measured by {@link #measureMissing()} at the next start.
+ * {@code measured} mark in one transaction. A call not measured because the database failed is measured again
+ * by this worker {@link #RETRY} later; one left by a crash by {@link #measureMissing()} at the next start.
  */
 public final class MetricsRecorder implements AutoCloseable {
 
@@ -62,6 +62,7 @@ public final class MetricsRecorder implements AutoCloseable {
             try {
                 OfferedCall first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    retryMissed();
                     continue;
                 }
                 batch.add(first);
@@ -70,9 +71,29 @@ public final class MetricsRecorder implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                log.error("{} call(s) not measured now (they will be at next start): {}", batch.size(), e.toString());
+                missedAt = System.nanoTime();
+                log.error("{} call(s) not measured now (retried in {} s): {}", batch.size(), RETRY.toSeconds(),
+                        e.toString());
             }
             batch.clear();
+        }
+    }
+
+    /**
+     * While idle, measures again what a failure left unmeasured, {@link #RETRY} after it, on this thread: the
+     * running daemon catches up without a restart. Measuring a call twice stores nothing twice.
+     */
+    private void retryMissed() {
+        if (missedAt == null || System.nanoTime() - missedAt < RETRY.toNanos()) {
+            return;
+        }
+        try {
+            int measured = measureMissing();
+            missedAt = null;
+            log.info("measured {} call(s) that an earlier failure had left unmeasured", measured);
+        } catch (RuntimeException e) {
+            missedAt = System.nanoTime();
+            log.error("calls still not measured (retried in {} s): {}", RETRY.toSeconds(), e.toString());
         }
     }
 
@@ -86,6 +107,11 @@ public final class MetricsRecorder implements AutoCloseable {
         }
         return total;
     }
+
+    /** How long after a failure the worker measures the missed calls again. */
+    static final java.time.Duration RETRY = java.time.Duration.ofSeconds(10);
+    /** When measuring last failed (worker thread only), or null. */
+    private Long missedAt;
 
     private void record(List<OfferedCall> calls) {
         Map<Long, List<Measurement>> byCall = new LinkedHashMap<>();
