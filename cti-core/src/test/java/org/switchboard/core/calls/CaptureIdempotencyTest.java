@@ -53,7 +53,7 @@ class CaptureIdempotencyTest {
         return new TranscriptPlayer(pbx, 10, true, Clock.systemUTC());
     }
 
-    private static int indexOf(Transcript t, String event, int from) {
+    static int indexOf(Transcript t, String event, int from) {
         for (int i = from; i < t.size(); i++) {
             if (t.events().get(i).message().isEvent(event)) {
                 return i;

@@ -111,6 +111,36 @@ class GapRecoveryTest {
         }
     }
 
+    @Test
+    void aCallThatEndedDuringTheOutageGetsTheCdrsFiguresNotTheResyncsUpperBound() throws Exception {
+        ShiftedClock clock = new ShiftedClock();
+        clock.setNow(Instant.parse("2026-11-23T07:52:00Z"));
+        Path masterCsv = dir.resolve("Master.csv");
+        Transcript t = Transcript.fromResource(NATIONAL);
+        try (Database db = TestDatabase.freshDatabase()) {
+            AmiServer pbx = new AmiServer("cti", "cti-secret", Clock.systemUTC());
+            int port = pbx.start(0);
+            try (CaptureRig rig = CaptureRig.withCdrStore(db, port, clock, masterCsv)) {
+                assertTrue(pbx.awaitLogins(1, Duration.ofSeconds(20)));
+                new TranscriptPlayer(pbx, 10, true, clock).play(t, 0, CaptureIdempotencyTest.indexOf(t, "HangupRequest", 0));
+                pbx.close(); // answered and talking when the link drops; it ends unseen, 07:52:30 by the CDR
+                appendCdr(masterCsv, NATIONAL);
+                clock.setNow(Instant.parse("2026-11-23T07:53:30Z")); // the re-sync alone would say it lasted a minute more
+                pbx = restart(port);
+                assertTrue(pbx.awaitLogins(1, Duration.ofSeconds(30)));
+                assertTrue(rig.awaitStored(1, Duration.ofSeconds(10)));
+                Thread.sleep(1000); // the live view, closed by the re-sync, has been offered too
+                assertEquals(1, db.dsl().fetchCount(CALLS));
+                StoredCall c = rig.repository.findByLinkedId("1795420327.10").get(0);
+                assertEquals(Completeness.FROM_CDR.name(), c.completeness());
+                assertEquals(Instant.parse("2026-11-23T07:52:30Z"), c.endedAt());
+                assertEquals(Duration.ofSeconds(20), c.talk());
+            } finally {
+                pbx.close();
+            }
+        }
+    }
+
     private static AmiServer restart(int port) throws InterruptedException {
         AmiServer pbx = new AmiServer("cti", "cti-secret", Clock.systemUTC());
         pbx.start(port);

@@ -6,20 +6,13 @@ import org.switchboard.billing.audit.AuditTable;
 import org.switchboard.core.folio.application.NightAudit;
 import org.switchboard.core.refusal.Refusal;
 import org.switchboard.core.storage.Database;
-import org.switchboard.core.support.CaptureRig;
+import org.switchboard.core.support.FailingWrites;
 import org.switchboard.core.support.ShiftedClock;
-import org.switchboard.core.support.TestDatabase;
 import org.switchboard.core.support.WakeupRig;
-import org.switchboard.core.wakeup.model.WakeupSettings;
-import org.switchboard.pbx.sim.AmiServer;
-import org.switchboard.pbx.sim.Transcript;
-import org.switchboard.pbx.sim.TranscriptPlayer;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,41 +34,34 @@ class UnpricedCallsTest {
 
     @Test
     void aChargeThatFailedToWriteIsCountedAndPricedByTheRunningDaemon() throws Exception {
-        ShiftedClock clock = new ShiftedClock();
-        clock.setNow(Instant.parse("2026-11-23T07:50:00Z"));
-        try (Database db = TestDatabase.freshDatabase();
-             AmiServer pbx = new AmiServer("cti", "cti-secret", Clock.systemUTC())) {
-            int port = pbx.start(0);
-            try (WakeupRig rig = new WakeupRig(db, port, ZoneOffset.UTC, CaptureRig.recordingHotel(),
-                    WakeupSettings.defaults(), clock)) {
-                assertTrue(pbx.awaitLogins(1, Duration.ofSeconds(20)));
-                db.dsl().execute("CREATE TRIGGER charges_fail BEFORE INSERT ON call_charges FOR EACH ROW "
-                        + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'disk full (test)'");
-                new TranscriptPlayer(pbx, 10, true, clock).play(Transcript.fromResource(NATIONAL)); // stamped on the test's clock
-                assertTrue(WakeupRig.await(() -> db.dsl().fetchCount(CALLS) == 1, Duration.ofSeconds(20)), "stored");
-                Thread.sleep(1000); // the capture's own pricing of the call has been tried and has failed
-                assertEquals(0, db.dsl().fetchCount(CALL_CHARGES));
+        try (FailingWrites daemon = new FailingWrites(Instant.parse("2026-11-23T07:50:00Z"))) {
+            Database db = daemon.db;
+            ShiftedClock clock = daemon.clock;
+            daemon.refuseInserts("call_charges");
+            daemon.play(NATIONAL);
+            assertTrue(WakeupRig.await(() -> db.dsl().fetchCount(CALLS) == 1, Duration.ofSeconds(20)), "stored");
+            Thread.sleep(1000); // the capture's own pricing of the call has been tried and has failed
+            assertEquals(0, db.dsl().fetchCount(CALL_CHARGES));
 
-                NightAudit audit = rig.daemon.folios().audit();
-                AuditReport report = audit.report(DAY);
-                assertEquals(1, report.unpricedCalls(), () -> db.dsl().select(CALLS.DIRECTION, CALLS.STARTED_AT).from(CALLS).fetch().toString());
-                assertFalse(report.reconciles());
-                assertTrue(AuditTable.of(report).reconciliation().contains("1 outbound call(s) not priced"),
-                        AuditTable.of(report).reconciliation());
-                clock.setNow(Instant.parse("2026-11-24T06:00:00Z")); // the date has ended: it may be closed
-                Refusal refused = assertThrows(Refusal.class, () -> audit.close(DAY, "night auditor"));
-                assertTrue(refused.getMessage().startsWith("1 outbound call(s) of the date have no charge yet"),
-                        refused.getMessage());
+            NightAudit audit = daemon.rig.daemon.folios().audit();
+            AuditReport report = audit.report(DAY);
+            assertEquals(1, report.unpricedCalls());
+            assertFalse(report.reconciles());
+            assertTrue(AuditTable.of(report).reconciliation().contains("1 outbound call(s) not priced"),
+                    AuditTable.of(report).reconciliation());
+            clock.setNow(Instant.parse("2026-11-24T06:00:00Z")); // the date has ended: it may be closed
+            Refusal refused = assertThrows(Refusal.class, () -> audit.close(DAY, "night auditor"));
+            assertTrue(refused.getMessage().startsWith("1 outbound call(s) of the date have no charge yet"),
+                    refused.getMessage());
 
-                db.dsl().execute("DROP TRIGGER charges_fail");
-                assertTrue(WakeupRig.await(() -> db.dsl().fetchCount(CALL_CHARGES) == 1, Duration.ofSeconds(40)),
-                        "priced by the running daemon");
-                assertEquals("RATED", db.dsl().select(CALL_CHARGES.STATUS).from(CALL_CHARGES).fetchOne().value1());
-                assertTrue(WakeupRig.await(() -> audit.report(DAY).reconciles(), Duration.ofSeconds(20)),
-                        () -> AuditTable.of(audit.report(DAY)).reconciliation());
-                assertEquals(0, audit.report(DAY).unpricedCalls());
-                assertTrue(audit.close(DAY, "night auditor").closed());
-            }
+            daemon.allowInserts("call_charges");
+            assertTrue(WakeupRig.await(() -> db.dsl().fetchCount(CALL_CHARGES) == 1, Duration.ofSeconds(40)),
+                    "priced by the running daemon");
+            assertEquals("RATED", db.dsl().select(CALL_CHARGES.STATUS).from(CALL_CHARGES).fetchOne().value1());
+            assertTrue(WakeupRig.await(() -> audit.report(DAY).reconciles(), Duration.ofSeconds(20)),
+                    () -> AuditTable.of(audit.report(DAY)).reconciliation());
+            assertEquals(0, audit.report(DAY).unpricedCalls());
+            assertTrue(audit.close(DAY, "night auditor").closed());
         }
     }
 }

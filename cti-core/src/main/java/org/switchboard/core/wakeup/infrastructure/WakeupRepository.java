@@ -11,7 +11,6 @@ import org.switchboard.core.wakeup.model.WakeupCall;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
