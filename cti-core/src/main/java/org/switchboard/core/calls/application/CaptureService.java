@@ -35,11 +35,7 @@ public final class CaptureService implements AutoCloseable {
     private Long failingSince; // capture thread only
     private final AtomicLong duplicates = new AtomicLong();
     private final HeldCalls held;
-    private final GapRecovery recovery;
-    /** The time of the last PBX event, of the start of the gap now open, and whether a login was seen (capture thread). */
-    private Instant lastSeen;
-    private Instant gapFrom;
-    private boolean loggedInBefore;
+    private final Gaps gaps;
     private final List<CompletedCall> pending;
     private final List<StoredCallListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<PbxEvent>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -52,13 +48,13 @@ public final class CaptureService implements AutoCloseable {
      */
     public CaptureService(PbxEventQueue queue, CallAssembler assembler, CallRepository repository, Clock clock,
                           SpillFile spill, GapRecovery recovery) {
-        this.recovery = recovery;
         this.queue = queue;
         this.assembler = assembler;
         this.repository = repository;
         this.clock = clock;
         this.held = new HeldCalls(spill);
         this.pending = held.calls();
+        this.gaps = recovery == null ? null : new Gaps(recovery, repository, assembler, held);
     }
 
     /** A call just stored, with its id. */
@@ -108,15 +104,7 @@ public final class CaptureService implements AutoCloseable {
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, DRAIN - 1);
-                    Instant now = clock.instant();
-                    for (PbxEvent e : batch) {
-                        for (java.util.function.Consumer<PbxEvent> o : observers) {
-                            o.accept(e);
-                        }
-                        noteGap(e);
-                        assembler.accept(e, now);
-                    }
-                    batch.clear();
+                    take(batch);
                 }
                 held.add(assembler.collectCompleted(clock.instant()));
                 storePending();
@@ -129,7 +117,7 @@ public final class CaptureService implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 // Said at once and then once a minute: the calls stay held and are stored when it passes.
-                held.notStored(why(e), failingSince == null);
+                held.notStored(HeldCalls.why(e), failingSince == null);
                 if (failingSince == null) {
                     failingSince = System.nanoTime();
                 }
@@ -184,47 +172,22 @@ public final class CaptureService implements AutoCloseable {
         return false;
     }
 
-    /**
-     * Follows the gaps in what the PBX told: from the last event before a link drop (or, at the first login, the
-     * end of the last stored call: the daemon was stopped) to the next login. At that login, before the re-sync,
-     * the calls the CDR store has for the gap are held for storing, after the calls already complete here.
-     */
-    private void noteGap(PbxEvent e) {
-        if (e instanceof PbxEvent.LinkDown down) {
-            gapFrom = gapFrom != null ? gapFrom : lastSeen != null ? lastSeen : down.time().instant();
-        } else if (e instanceof PbxEvent.LinkUp up) {
-            Instant from = gapFrom;
-            gapFrom = null;
-            boolean first = !loggedInBefore;
-            loggedInBefore = true;
-            if (recovery != null) {
-                recover(first ? repository.lastPbxCallEnd().orElse(null) : from, up.time().instant());
-            }
-        } else {
-            lastSeen = e.time().instant();
-        }
-    }
-
-    private void recover(Instant from, Instant to) {
-        if (from == null || !from.isBefore(to)) {
-            return;
-        }
+    /** Shows each event to the observers and the assembler, once: a failure on one does not replay the batch. */
+    private void take(List<PbxEvent> batch) {
+        Instant now = clock.instant();
         try {
-            held.add(assembler.collectCompleted(Instant.MAX));
-            held.add(recovery.endedBetween(from, to));
-        } catch (RuntimeException e) {
-            log.error("the calls that ended between {} and {} are not recovered: cannot read the CDR store ({})", from,
-                    to, why(e));
+            for (PbxEvent e : batch) {
+                for (java.util.function.Consumer<PbxEvent> o : observers) {
+                    o.accept(e);
+                }
+                if (gaps != null) {
+                    gaps.note(e);
+                }
+                assembler.accept(e, now);
+            }
+        } finally {
+            batch.clear();
         }
-    }
-
-    /** The database's own words (the root cause), not the SQL jOOQ wraps around them. */
-    private static String why(RuntimeException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     /** The calls an earlier stop could not store; a file is deleted once its calls are stored. */
@@ -237,7 +200,7 @@ public final class CaptureService implements AutoCloseable {
                 held.stored(file);
                 log.info("stored {} call(s) kept at the last stop in {}", calls.size(), file);
             } catch (RuntimeException e) {
-                log.warn("calls kept at the last stop are not stored yet ({}); capture holds them and retries", why(e));
+                log.warn("calls kept at the last stop are not stored yet ({}); capture holds them and retries", HeldCalls.why(e));
                 return; // the rest of the files wait for the next start; the calls read are held now
             }
         }
@@ -256,7 +219,7 @@ public final class CaptureService implements AutoCloseable {
         try {
             storePending();
         } catch (RuntimeException e) {
-            held.keepAtStop(why(e), now);
+            held.keepAtStop(HeldCalls.why(e), now);
         }
     }
 

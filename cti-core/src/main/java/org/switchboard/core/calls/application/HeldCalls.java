@@ -97,6 +97,15 @@ final class HeldCalls {
         spill.delete(file);
     }
 
+    /** The database's own words (the root cause), not the SQL jOOQ wraps around them. */
+    static String why(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
     private static String linkedIds(List<CompletedCall> calls) {
         return calls.stream().map(CompletedCall::linkedId).collect(Collectors.joining(", "));
     }
