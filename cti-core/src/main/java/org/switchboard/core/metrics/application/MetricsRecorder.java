@@ -60,9 +60,9 @@ public final class MetricsRecorder implements AutoCloseable {
         List<OfferedCall> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
+                retryMissed(); // between batches too: a busy line must not put the catch-up off for ever
                 OfferedCall first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
-                    retryMissed();
                     continue;
                 }
                 batch.add(first);
@@ -80,8 +80,8 @@ public final class MetricsRecorder implements AutoCloseable {
     }
 
     /**
-     * While idle, measures again what a failure left unmeasured, {@link #RETRY} after it, on this thread: the
-     * running daemon catches up without a restart. Measuring a call twice stores nothing twice.
+     * Measures again what a failure left unmeasured, {@link #RETRY} after it, on this thread: the running daemon
+     * catches up without a restart. Measuring a call twice stores nothing twice.
      */
     private void retryMissed() {
         if (missedAt == null || System.nanoTime() - missedAt < RETRY.toNanos()) {
