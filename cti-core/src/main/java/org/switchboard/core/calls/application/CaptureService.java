@@ -36,7 +36,6 @@ public final class CaptureService implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final HeldCalls held;
     private final Gaps gaps;
-    private final List<CompletedCall> pending;
     private final List<StoredCallListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<PbxEvent>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
@@ -53,7 +52,6 @@ public final class CaptureService implements AutoCloseable {
         this.repository = repository;
         this.clock = clock;
         this.held = new HeldCalls(spill);
-        this.pending = held.calls();
         this.gaps = recovery == null ? null : new Gaps(recovery, repository, assembler, held);
     }
 
@@ -128,6 +126,7 @@ public final class CaptureService implements AutoCloseable {
 
     /** Stores the completed calls in chunks of {@value #STORE_CHUNK}, each one commit; then tells the listeners. */
     private void storePending() {
+        List<CompletedCall> pending = held.calls();
         while (!pending.isEmpty()) {
             List<CompletedCall> chunk = List.copyOf(pending.subList(0, Math.min(STORE_CHUNK, pending.size())));
             List<Long> ids = repository.storeAll(chunk, clock.instant());
