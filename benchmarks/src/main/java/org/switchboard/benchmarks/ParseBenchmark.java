@@ -49,7 +49,9 @@ public final class ParseBenchmark {
             rendered = null; // only the bytes are kept
             System.out.printf("%d calls, %d AMI events, %.1f MB on the wire%n", calls, events,
                     wire.stream().mapToLong(b -> b.length).sum() / 1e6);
-            for (int round = 1; round <= 2; round++) {
+            // Round 1 runs while the JIT is still compiling the readers; the later rounds show them warm.
+            for (int round = 1; round <= 3; round++) {
+                System.out.printf("round %d%n", round);
                 report("asterisk-java reader (events counted)", events, asteriskJava(pbx, port, wire, events));
                 report("Netty session (frames → PbxEvent → queue)", events, netty(pbx, port, wire, events, null));
                 report("Netty session + call assembly", events, netty(pbx, port, wire, events, directory));

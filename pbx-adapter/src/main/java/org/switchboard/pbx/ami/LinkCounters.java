@@ -57,10 +57,16 @@ public final class LinkCounters {
         return stream.malformedByKind();
     }
 
+    /** Fields Asterisk 20 does not send in the events the capture reads, by name. */
+    public Map<String, Long> unknownFieldsByName() {
+        return stream.unknownFieldsByName();
+    }
+
     @Override
     public String toString() {
         return "received=" + received() + " translated=" + translated() + " paused=" + pauses()
                 + " refused=" + refusedByReason() + " malformed=" + malformedByKind()
+                + " unknownFields=" + unknownFieldsByName()
                 + " logins=" + logins() + " disconnects=" + disconnects();
     }
 }

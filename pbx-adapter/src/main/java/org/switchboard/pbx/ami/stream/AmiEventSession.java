@@ -83,16 +83,17 @@ public final class AmiEventSession extends ChannelInboundHandlerAdapter {
     }
 
     private void frame(ChannelHandlerContext ctx, AmiFrame f) {
-        String actionId = f.get("ActionID");
-        if (f.get("Response") != null && f.event() == null) {
-            response(ctx, f, actionId);
+        String type = f.event();
+        if (type == null && f.get("Response") != null) {
+            response(ctx, f, f.get("ActionID"));
             return;
         }
         if (!loggedIn) {
             return; // FullyBooted and the like, before our login is through
         }
         counters.received.increment();
-        String type = f.event();
+        // Only the re-sync's rows are told apart by their ActionID; other events are not searched for one.
+        String actionId = type != null && type.startsWith("CoreShowChannel") ? f.get("ActionID") : null;
         if (resyncId.equals(actionId) && "CoreShowChannel".equals(type)) {
             PbxEvent.ActiveChannel row = translator.activeChannel(f);
             if (row != null) {

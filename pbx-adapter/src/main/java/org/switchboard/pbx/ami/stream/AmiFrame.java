@@ -14,6 +14,9 @@ public final class AmiFrame {
     /** Per field: key start, key end, value start, value end. */
     private final int[] bounds;
     private final int fields;
+    /** The {@code Event:} name once looked up (the session and the translator both ask). */
+    private String event;
+    private boolean eventLookedUp;
 
     AmiFrame(byte[] data, int[] bounds, int fields) {
         this.data = data;
@@ -49,11 +52,35 @@ public final class AmiFrame {
 
     /** The {@code Event:} name, or null for a response. */
     public String event() {
-        return get("Event");
+        if (!eventLookedUp) {
+            event = get("Event");
+            eventLookedUp = true;
+        }
+        return event;
     }
 
     public int size() {
         return fields;
+    }
+
+    /** The name of field {@code i} as sent. */
+    String key(int i) {
+        return new String(data, bounds[4 * i], bounds[4 * i + 1] - bounds[4 * i], StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A 64-bit hash of the field names in order, case folded (FNV-1a): the same set of names, sent again, hashes
+     * the same, so what is known of one message's names holds for every message of that shape.
+     */
+    long keysHash() {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < fields; i++) {
+            for (int j = bounds[4 * i], end = bounds[4 * i + 1]; j < end; j++) {
+                h = (h ^ (data[j] | 0x20)) * 0x100000001b3L;
+            }
+            h = (h ^ ':') * 0x100000001b3L;
+        }
+        return h;
     }
 
     private int indexOf(String key) {
@@ -90,8 +117,7 @@ public final class AmiFrame {
     public String toString() {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < fields; i++) {
-            b.append(new String(data, bounds[4 * i], bounds[4 * i + 1] - bounds[4 * i], StandardCharsets.UTF_8))
-                    .append(": ").append(value(i)).append("\\r\\n");
+            b.append(key(i)).append(": ").append(value(i)).append("\\r\\n");
         }
         return b.toString();
     }

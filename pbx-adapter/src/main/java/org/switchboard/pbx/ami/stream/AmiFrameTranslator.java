@@ -38,11 +38,13 @@ public final class AmiFrameTranslator {
     private final Clock clock;
     private final StreamCounters counters;
     private final Map<String, Boolean> reported = new ConcurrentHashMap<>();
+    private final UnknownFields unknownFields;
 
     public AmiFrameTranslator(ZoneId pbxZone, Clock clock, StreamCounters counters) {
         this.pbxZone = pbxZone;
         this.clock = clock;
         this.counters = counters;
+        this.unknownFields = new UnknownFields(counters);
     }
 
     /** The project's event for this AMI event, or null if the capture does not need it (or refuses it). */
@@ -65,6 +67,7 @@ public final class AmiFrameTranslator {
             }
         } else {
             counters.translated.increment();
+            unknownFields.check(type, f);
         }
         return out;
     }
@@ -164,6 +167,7 @@ public final class AmiFrameTranslator {
             counters.refused("CoreShowChannel without Uniqueid");
             return null;
         }
+        unknownFields.check("CoreShowChannel", c);
         return new PbxEvent.ActiveChannel(u, orSelf(c.get("Linkedid"), u), c.get("Channel"),
                 c.get("ChannelStateDesc"), clean(c.get("CallerIDNum")), c.get("Exten"), c.get("Context"),
                 parseDuration(c.get("Duration")), blankToNull(c.get("BridgeId")));

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the event stream saw: messages received, translated, ignored by type, refused by reason (an empty
- * identifier), skipped by decoder error kind, and how often capture fell behind and the socket was paused.
+ * identifier), unknown fields by name, skipped by decoder error kind, and how often capture fell behind and the socket was paused.
  * Thread-safe.
  */
 public final class StreamCounters {
@@ -18,6 +18,7 @@ public final class StreamCounters {
     private final Map<String, LongAdder> ignored = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> malformed = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> unknownFields = new ConcurrentHashMap<>();
 
     void ignored(String eventType) {
         ignored.computeIfAbsent(eventType, k -> new LongAdder()).increment();
@@ -25,6 +26,21 @@ public final class StreamCounters {
 
     void refused(String reason) {
         refused.computeIfAbsent(reason, k -> new LongAdder()).increment();
+    }
+
+    /** Names kept apart at most; a PBX (or garbage) sending ever new names is counted under {@link #OTHER_NAMES}. */
+    static final int MAX_NAMES = 1_000;
+    static final String OTHER_NAMES = "(other names)";
+
+    /** True the first time this name is counted (so it is said once). */
+    boolean unknownField(String name) {
+        String key = unknownFields.size() < MAX_NAMES || unknownFields.containsKey(name) ? name : OTHER_NAMES;
+        boolean[] first = {false};
+        unknownFields.computeIfAbsent(key, k -> {
+            first[0] = true;
+            return new LongAdder();
+        }).increment();
+        return first[0];
     }
 
     /** True the first time this kind is seen (so it is logged once). */
@@ -62,6 +78,11 @@ public final class StreamCounters {
     /** Messages the decoder skipped, by kind (LINE_TOO_LONG …). */
     public Map<String, Long> malformedByKind() {
         return snapshot(malformed);
+    }
+
+    /** Fields Asterisk 20 does not send in the events the capture reads, by name, as they came. */
+    public Map<String, Long> unknownFieldsByName() {
+        return snapshot(unknownFields);
     }
 
     public long malformedTotal() {

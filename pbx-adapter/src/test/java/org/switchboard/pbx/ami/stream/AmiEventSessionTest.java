@@ -119,6 +119,24 @@ class AmiEventSessionTest {
     }
 
     @Test
+    void fieldsAsterisk20DoesNotSendAreCountedPerNameAndTheEventStillServes() {
+        PbxEventQueue queue = new PbxEventQueue(100);
+        EmbeddedChannel ch = loggedIn(queue);
+        drain(queue);
+        String known = "Event: Hangup\r\nPrivilege: call,all\r\nTimestamp: 1795420359.000100\r\nChannel: SIP/102-2\r\n"
+                + "DestCallerIDNum: 101\r\nUniqueid: 1.2\r\nLinkedid: 1.2\r\nCause: 16\r\nCause-txt: Normal\r\n";
+        for (int i = 0; i < 3; i++) {
+            in(ch, known + "X-Hotel-Wing: east\r\nRoomClass: " + i + "\r\n\r\n"); // the same shape three times
+        }
+        in(ch, known + "x-hotel-wing: west\r\n\r\n");
+        in(ch, known + "\r\n");
+        assertEquals(5, drain(queue).size(), "unknown fields do not cost the event");
+        assertEquals(Map.of("X-Hotel-Wing", 3L, "RoomClass", 3L, "x-hotel-wing", 1L), counters.unknownFieldsByName());
+        in(ch, "Event: FutureTelephony\r\nFoo: bar\r\n\r\n");
+        assertEquals(3, counters.unknownFieldsByName().size(), "an event type not read is counted by its type only");
+    }
+
+    @Test
     void aFullCaptureQueuePausesTheSocketAndLosesNothing() throws Exception {
         PbxEventQueue queue = new PbxEventQueue(3);
         EmbeddedChannel ch = loggedIn(queue);
