@@ -1,6 +1,7 @@
 package org.switchboard.core.calls;
 
 import org.switchboard.core.calls.application.CaptureService;
+import org.switchboard.core.calls.application.CdrRecords;
 import org.switchboard.core.calls.application.GapRecovery;
 import org.switchboard.core.calls.infrastructure.CallRepository;
 import org.switchboard.core.calls.infrastructure.MasterCsv;
@@ -19,17 +20,22 @@ import java.time.Clock;
 /**
  * Call capture, assembled: AMI link → bounded queue → call assembler → MariaDB. The other capabilities hear
  * every PBX event ({@link CaptureService#addObserver}) and every stored call ({@link CaptureService#addListener}),
- * and place calls or set the class of service through the same {@link #link()}.
+ * and place calls or set the class of service through the same {@link #link()}. {@code cdr} is Asterisk's CDR
+ * store when {@code cdr-store:} names one (null otherwise), read by capture for its gaps and by whoever else
+ * must know how a call ended while the link was down.
  */
-public record Capture(CaptureService service, AmiLink link) {
+public record Capture(CaptureService service, AmiLink link, CdrRecords cdr) {
 
     public static Capture assemble(SwitchboardConfig config, AmiSettings ami, Database db, Clock clock) {
         PbxEventQueue queue = new PbxEventQueue(ami.queueCapacity());
         CallAssembler assembler = new CallAssembler(new CallSummarizer(config.directory(), config.hotelZone()),
                 config.cdrGrace());
+        CdrRecords cdr = cdrStore(config, ami);
+        GapRecovery recovery = cdr == null ? null
+                : new GapRecovery(cdr, new CdrCall(config.directory(), config.hotelZone()));
         return new Capture(new CaptureService(queue, assembler, new CallRepository(db.dsl()), clock, spill(config),
-                        recovery(config, ami)),
-                new AmiLink(ami, queue, clock));
+                        recovery),
+                new AmiLink(ami, queue, clock), cdr);
     }
 
     /** Calls held at a stop go to {@code var/spill/} beside the data folder ({@code var/data}); none without one. */
@@ -39,8 +45,7 @@ public record Capture(CaptureService service, AmiLink link) {
     }
 
     /** The second witness, when {@code cdr-store:} names Asterisk's Master.csv (its times in the PBX's zone). */
-    private static GapRecovery recovery(SwitchboardConfig config, AmiSettings ami) {
-        return config.cdrCsvFile() == null ? null : new GapRecovery(new MasterCsv(config.cdrCsvFile(), ami.pbxZone()),
-                new CdrCall(config.directory(), config.hotelZone()));
+    private static CdrRecords cdrStore(SwitchboardConfig config, AmiSettings ami) {
+        return config.cdrCsvFile() == null ? null : new MasterCsv(config.cdrCsvFile(), ami.pbxZone());
     }
 }

@@ -66,7 +66,8 @@ public final class Daemon implements AutoCloseable {
         this.metrics = Metrics.assemble(config, db, clock);
         this.stays = Stays.assemble(config, db, clock);
         LiveBoard board = metrics.board();
-        this.wakeups = Wakeups.assemble(config, db, clock, capture.link(), board::announce, stays.occupancy());
+        this.wakeups = Wakeups.assemble(config, db, clock, capture.link(), board::announce, stays.occupancy(),
+                capture.cdr());
         this.folios = Folios.assemble(config, db, clock, capture.link(), board::announce);
         this.stayDesk = stays.desk(wakeups.followingGuests());
         this.auth = Auth.assemble(config, db, clock);

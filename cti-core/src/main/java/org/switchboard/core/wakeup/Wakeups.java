@@ -4,6 +4,7 @@ import org.switchboard.core.wakeup.application.WakeupAnnouncer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.api.ApiRoutes;
+import org.switchboard.core.calls.application.CdrRecords;
 import org.switchboard.core.config.SwitchboardConfig;
 import org.switchboard.core.stays.application.RoomOccupancy;
 import org.switchboard.core.stays.Stays;
@@ -35,19 +36,22 @@ public final class Wakeups implements AutoCloseable {
     private final WakeupCaller caller;
 
     private Wakeups(SwitchboardConfig config, Database db, Clock clock, Originator pbx, WakeupAnnouncer announcer,
-                    RoomOccupancy occupancy) {
+                    RoomOccupancy occupancy, CdrRecords cdr) {
         this.config = config;
         this.clock = clock;
         WakeupRepository repository = new WakeupRepository(db.dsl());
         this.timers = QuartzWakeupTimers.open(db.dataSource(), clock);
         this.desk = new WakeupDesk(db, timers, config.directory(), occupancy, config.hotelZone(), clock);
-        this.caller = new WakeupCaller(repository, timers, pbx, config.wakeup(), config.hotelZone(), clock, announcer);
+        this.caller = new WakeupCaller(repository, timers, pbx, config.wakeup(), config.hotelZone(), clock, announcer, cdr);
     }
 
-    /** Rings rooms through {@code pbx}; tells {@code announcer} (the live board) of escalations. */
+    /**
+     * Rings rooms through {@code pbx}; tells {@code announcer} (the live board) of escalations; asks {@code cdr}
+     * (Asterisk's CDR store, or null) how a call ended while the link was down.
+     */
     public static Wakeups assemble(SwitchboardConfig config, Database db, Clock clock, Originator pbx,
-                                   WakeupAnnouncer announcer, RoomOccupancy occupancy) {
-        return new Wakeups(config, db, clock, pbx, announcer, occupancy);
+                                   WakeupAnnouncer announcer, RoomOccupancy occupancy, CdrRecords cdr) {
+        return new Wakeups(config, db, clock, pbx, announcer, occupancy, cdr);
     }
 
     /** The desk alone, for a command: bookings set their timers on {@code timers} at once; nothing rings from here. */

@@ -37,11 +37,18 @@ public final class WakeupRig implements AutoCloseable {
 
     public WakeupRig(Database db, int amiPort, ZoneId zone, Directory directory, WakeupSettings settings,
                      ShiftedClock clock) {
+        this(db, amiPort, zone, directory, settings, clock, null);
+    }
+
+    /** {@code masterCsv}: Asterisk's CDR store the daemon reads ({@code cdr-store: csv-file:}), or null. */
+    public WakeupRig(Database db, int amiPort, ZoneId zone, Directory directory, WakeupSettings settings,
+                     ShiftedClock clock, java.nio.file.Path masterCsv) {
         AmiSettings ami = new AmiSettings("127.0.0.1", amiPort, "cti", "cti-secret", zone, Duration.ofSeconds(1),
                 Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofMillis(500), 100_000);
-        config = new SwitchboardConfig("Wake-up Hotel", zone, ami, null, Duration.ofMillis(300),
+        SwitchboardConfig base = new SwitchboardConfig("Wake-up Hotel", zone, ami, null, Duration.ofMillis(300),
                 "5550100", directory, CaptureRig.exampleTariffs(), SwitchboardConfig.HttpSettings.defaults(),
                 org.switchboard.core.metrics.model.MetricsSettings.defaults(), settings);
+        config = masterCsv == null ? base : base.withCdrCsvFile(masterCsv);
         daemon = Daemon.assemble(config, ami, db, clock);
         subscription = daemon.liveBoard().subscribe(stream::add);
         daemon.start();

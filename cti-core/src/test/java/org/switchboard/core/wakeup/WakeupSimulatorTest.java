@@ -8,6 +8,7 @@ import org.switchboard.core.support.ClockSensitive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.stays.application.StayDesk;
 import org.switchboard.core.storage.Database;
 import org.switchboard.core.support.ShiftedClock;
@@ -24,6 +25,7 @@ import org.switchboard.pbx.sim.AmiServer;
 import org.switchboard.pbx.sim.WakeupResponder;
 import org.switchboard.pbx.sim.WakeupResponder.Behaviour;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -267,6 +269,35 @@ class WakeupSimulatorTest {
             assertEquals(List.of(AttemptOutcome.ANSWERED), attempts.stream().map(WakeupAttempt::outcome).toList(),
                     "one attempt, answered across the outage, not failed at the drop: " + attempts);
             assertEquals(List.of("SIP/101"), rooms.dialled(), "the room was not rung twice");
+        }
+    }
+
+    @Test
+    void aWakeUpThatEndsWhileTheLinkIsDownTakesItsOutcomeFromAsterisksCdrStore(@TempDir Path dir) throws Exception {
+        Path masterCsv = dir.resolve("cdr-csv/Master.csv");
+        pbx.keepCdrCsv(masterCsv);
+        rooms.answerAfter(Duration.ofMillis(1200)); // answered, and over, while the link is cut
+        rooms.messageLasts(Duration.ofMillis(1500));
+        WakeupSettings settings = WakeupRig.settings(Duration.ofSeconds(8), 2, Duration.ofSeconds(1), 10);
+        int logins = pbx.logins();
+        try (WakeupRig rig = new WakeupRig(db, pbx.port(), ZONE, WakeupRig.hotel(101, 3), settings, clock, masterCsv)) {
+            assertTrue(pbx.awaitLogins(logins + 1, Duration.ofSeconds(20)), "daemon logged in");
+            rig.desk.book(new WakeupDesk.Request(List.of("101"), "08:00", null, false, "test", null));
+            assertTrue(WakeupRig.await(() -> rooms.dialled().contains("SIP/101"), Duration.ofSeconds(20)),
+                    rooms.dialled().toString());
+            Thread.sleep(300); // ringing now
+            pbx.cutLink(Duration.ofSeconds(5));
+            assertTrue(pbx.awaitLogins(logins + 2, Duration.ofSeconds(30)), "logged in again");
+            assertTrue(WakeupRig.await(() -> WakeupRig.finishedCalls(db) == 1, Duration.ofSeconds(30)),
+                    () -> "finished: " + rig.repository.callsOn(DAY));
+            WakeupCall call = call(rig.repository.callsOn(DAY), "101", 1);
+            assertEquals(CallStatus.WOKEN, call.status(), call.toString());
+            List<WakeupAttempt> attempts = rig.repository.attemptsOf(call.id());
+            assertEquals(List.of(AttemptOutcome.ANSWERED), attempts.stream().map(WakeupAttempt::outcome).toList(),
+                    "answered during the cut, as the CDR says, not failed as unknown: " + attempts);
+            assertTrue(attempts.get(0).detail().contains("from the CDR (" + masterCsv + " at byte 0)"), attempts.get(0).detail());
+            assertTrue(attempts.get(0).channel().startsWith("SIP/101-"), attempts.get(0).toString());
+            assertEquals(List.of("SIP/101"), rooms.dialled(), "the room was not rung again");
         }
     }
 

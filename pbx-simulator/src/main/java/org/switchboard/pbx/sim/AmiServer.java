@@ -16,7 +16,11 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -51,8 +55,12 @@ public final class AmiServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong channelSequence = new java.util.concurrent.atomic.AtomicLong(0x100);
     private final AtomicReference<OriginateHandler> originateHandler = new AtomicReference<>();
     private final AstDb astDb = new AstDb();
+    /** Every connection, event and command sessions alike (a cut closes them all). */
+    private final ChannelGroup connections = new DefaultChannelGroup("ami-connections", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup group;
-    private Channel serverChannel;
+    private ServerBootstrap bootstrap;
+    private volatile Channel serverChannel;
+    private volatile CdrCsvWriter cdrStore;
 
     public AmiServer(String username, String secret, Clock clock) {
         this.username = username;
@@ -64,7 +72,7 @@ public final class AmiServer implements AutoCloseable {
     /** Binds on the loopback address; port 0 picks a free port. Returns the bound port. */
     public int start(int port) throws InterruptedException {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        ServerBootstrap b = new ServerBootstrap()
+        bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 // Asterisk writes to a manager socket as fast as the kernel takes it; with Netty's 64 KB default
@@ -73,6 +81,7 @@ public final class AmiServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         ch.pipeline()
                                 .addLast("framer", new AmiFrameDecoder(MAX_ACTION_BYTES))
                                 .addLast("decoder", new AmiMessageDecoder())
@@ -80,7 +89,7 @@ public final class AmiServer implements AutoCloseable {
                                 .addLast("session", new AmiSessionHandler(AmiServer.this));
                     }
                 });
-        serverChannel = b.bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
+        serverChannel = bootstrap.bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
         int bound = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         log.info("AMI simulator listening on 127.0.0.1:{}", bound);
         return bound;
@@ -99,13 +108,43 @@ public final class AmiServer implements AutoCloseable {
         originateHandler.set(handler);
     }
 
-    /** Sends events to every logged-in client, in order, with one flush. */
+    /** Sends events to every logged-in client, in order, with one flush; each Cdr also goes to the CDR store. */
     public void broadcast(List<AmiMessage> events) {
+        CdrCsvWriter csv = cdrStore;
         for (AmiMessage e : events) {
             tracker.observe(e);
+            if (csv != null && e.isEvent("Cdr")) {
+                csv.append(e);
+            }
             clients.write(e);
         }
         clients.flush();
+    }
+
+    /**
+     * Keeps a CDR store as Asterisk's cdr_csv does: every CDR is appended to {@code masterCsv} (created with its
+     * folder if missing), heard on AMI or not.
+     */
+    public void keepCdrCsv(Path masterCsv) {
+        try {
+            Files.createDirectories(masterCsv.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("simulator: cannot create the folder of " + masterCsv, e);
+        }
+        cdrStore = new CdrCsvWriter(masterCsv);
+    }
+
+    /**
+     * The PBX unreachable for {@code length}, as a network cut would make it: every session is closed and no new
+     * connection is accepted until it is over (the port is bound again). Calls go on meanwhile, and their CDRs.
+     */
+    public void cutLink(Duration length) throws InterruptedException {
+        int port = port();
+        serverChannel.close().sync();
+        connections.close().awaitUninterruptibly();
+        Thread.sleep(length.toMillis());
+        serverChannel = bootstrap.bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
+        log.info("AMI simulator: link back on 127.0.0.1:{} after {} s", port, length.toSeconds());
     }
 
     /** Sends bytes as they are to every client taking events (for fuzzing: garbage, broken framing). */

@@ -2,7 +2,6 @@ package org.switchboard.core.calls.application;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.core.calls.infrastructure.MasterCsv;
 import org.switchboard.core.calls.model.CdrCall;
 import org.switchboard.core.calls.model.CdrRow;
 import org.switchboard.core.calls.model.CompletedCall;
@@ -24,10 +23,10 @@ public final class GapRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(GapRecovery.class);
 
-    private final MasterCsv store;
+    private final CdrRecords store;
     private final CdrCall calls;
 
-    public GapRecovery(MasterCsv store, CdrCall calls) {
+    public GapRecovery(CdrRecords store, CdrCall calls) {
         this.store = store;
         this.calls = calls;
     }
@@ -42,7 +41,7 @@ public final class GapRecovery {
         rows.forEach(r -> byCall.computeIfAbsent(r.uniqueId(), id -> new ArrayList<>()).add(r));
         List<CompletedCall> out = new ArrayList<>();
         byCall.values().forEach(group -> calls.of(group).ifPresent(out::add));
-        log.info("CDR store {}: {} call(s) ended between {} and {}, while the daemon did not see the PBX", store.file(),
+        log.info("CDR store {}: {} call(s) ended between {} and {}, while the daemon did not see the PBX", store.describe(),
                 out.size(), from, to);
         return out;
     }

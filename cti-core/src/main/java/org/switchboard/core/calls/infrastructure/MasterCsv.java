@@ -2,6 +2,7 @@ package org.switchboard.core.calls.infrastructure;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.calls.application.CdrRecords;
 import org.switchboard.core.calls.model.CdrRow;
 import org.switchboard.core.calls.model.Disposition;
 import org.switchboard.core.csv.Csv;
@@ -25,7 +26,7 @@ import java.util.List;
  * found by reading the file's tail, growing it until the window's start is passed: a year of rows is not read
  * for an hour's gap. A row that does not parse is skipped and logged with its place and the field.
  */
-public final class MasterCsv {
+public final class MasterCsv implements CdrRecords {
 
     private static final Logger log = LoggerFactory.getLogger(MasterCsv.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -50,7 +51,13 @@ public final class MasterCsv {
         }
     }
 
+    @Override
+    public String describe() {
+        return file.toString();
+    }
+
     /** The rows of calls that ended in [from, to], in file order. */
+    @Override
     public List<CdrRow> endedBetween(Instant from, Instant to) {
         if (!Files.exists(file)) {
             return List.of();
