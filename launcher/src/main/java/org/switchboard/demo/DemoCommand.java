@@ -42,6 +42,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--call-every", paramLabel = "MS", defaultValue = "1500",
             description = "mean time between new calls, ms (default: ${DEFAULT-VALUE})")
     long callEveryMs;
+    @Option(names = "--link-outage-every", paramLabel = "SECONDS",
+            description = "cut the simulated PBX's AMI link this often, to watch the CDR store fill the gap (default: never)")
+    long outageEverySeconds;
+    @Option(names = "--link-outage-for", paramLabel = "SECONDS", defaultValue = "20",
+            description = "how long each cut lasts (default: ${DEFAULT-VALUE})")
+    long outageForSeconds;
     @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP API port (default: http.port of the configuration; 0 = any free port)")
     Integer httpPort;
     @Spec
@@ -53,8 +59,14 @@ public final class DemoCommand implements Callable<Integer> {
         Path home = ConfigOptions.home();
         Path dataDir = home.resolve("var/demo");
         org.switchboard.core.storage.RuntimeDatabase.requireNoneRunning(home);
+        Path pbxDir = home.resolve("var/demo-pbx");
         if (fresh) {
             deleteTree(dataDir);
+            deleteTree(pbxDir);
+        }
+        if (outageEverySeconds < 0 || outageForSeconds <= 0 || outageEverySeconds > 0 && outageForSeconds >= outageEverySeconds) {
+            throw new Refusal("--link-outage-for", "must be over 0 and shorter than --link-outage-every, was "
+                    + outageForSeconds + " s every " + outageEverySeconds + " s");
         }
         RunningServices services = new RunningServices();
         services.closeOnShutdown();
@@ -67,6 +79,11 @@ public final class DemoCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         AmiServer pbx = services.add(new AmiServer(config.ami().username(), config.ami().secret(), clock));
         int port = pbx.start(0);
+        // Like Asterisk's cdr_csv, the simulated PBX writes every call's CDR, heard on AMI or not; the daemon
+        // reads it back for what it missed (cdr-store: csv-file:).
+        Path masterCsv = pbxDir.resolve("cdr-csv/Master.csv");
+        pbx.keepCdrCsv(masterCsv);
+        config = config.withCdrCsvFile(masterCsv);
         TrafficGenerator traffic = services.add(new TrafficGenerator(pbx, simulatedHotel(config), clock,
                 System.nanoTime()));
         AmiSettings ami = new AmiSettings("127.0.0.1", port, config.ami().username(), config.ami().secret(),
@@ -91,6 +108,9 @@ public final class DemoCommand implements Callable<Integer> {
         int apiPort = daemon.serveApi(httpPort != null ? httpPort : config.http().port());
 
         printBanner(out, config, home, dataDir, clock, new Started(port, apiPort, demoPassword, checkedIn, booked));
+        if (outageEverySeconds > 0) {
+            cutLinkEvery(pbx, out);
+        }
         keepRunning(out, frontOffice, daemon, traffic);
         out.printf("Demo stopped: %d calls stored.%n", daemon.capture().storedCalls());
         out.flush();
@@ -107,6 +127,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("Demo running: simulated Asterisk on 127.0.0.1:%d, a new call every ~%.1f s.%n", started.pbxPort(),
                 callEveryMs / 1000.0);
         out.printf("  data: %s (kept between runs; --fresh starts over)%n", dataDir);
+        out.printf("  the PBX's CDR store: %s (read back for calls the daemon did not see)%n", config.cdrCsvFile());
+        if (outageEverySeconds > 0) {
+            out.printf("  the PBX's link is cut for %d s every %d s: watch \"gap\" in the log and FROM_CDR in calls --today%n",
+                    outageForSeconds, outageEverySeconds);
+        }
         out.printf("  logs: %s%n", home.resolve(System.getenv().getOrDefault("SWITCHBOARD_LOG_DIR", "var/log"))
                 .resolve("switchboard.log"));
         out.println("  in another terminal: scripts/switchboard calls --today");
@@ -133,6 +158,27 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("                       scripts/switchboard wakeup list      (alarms: event wakeup-alarm on the stream)");
         out.println("Ctrl-C to stop.");
         out.flush();
+    }
+
+    /** The simulated PBX unreachable for {@code --link-outage-for} seconds every {@code --link-outage-every}. */
+    private void cutLinkEvery(AmiServer pbx, PrintWriter out) {
+        Thread cutter = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(Duration.ofSeconds(outageEverySeconds - outageForSeconds).toMillis());
+                    out.printf("  simulated PBX: AMI link cut for %d s (calls go on; their CDRs are written)%n",
+                            outageForSeconds);
+                    out.flush();
+                    pbx.cutLink(Duration.ofSeconds(outageForSeconds));
+                    out.println("  simulated PBX: AMI link back");
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-link-cutter");
+        cutter.setDaemon(true);
+        cutter.start();
     }
 
     /** Turns rooms over every 40 s and reports progress every 10 s, until {@code --duration} is over (or for ever). */

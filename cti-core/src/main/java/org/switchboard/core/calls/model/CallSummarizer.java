@@ -81,12 +81,39 @@ public final class CallSummarizer {
                 : disposition.cdrName().equalsIgnoreCase(cdrDisposition) && Math.abs(talk.toSeconds() - billsec) <= 1
                 ? CdrCheck.MATCH : CdrCheck.MISMATCH;
 
-        return new CompletedCall(call.linkedId, direction, p.callerNumber(), caller.callerName, p.calleeNumber(),
-                p.trunkDigits(), p.trunk(), extension, answeredBy, room, department, startedAt, ringStart, answeredAt, endedAt, ring, talk,
-                disposition, firstToHangUp.cause, firstToHangUp.causeText,
+        CompletedCall seen = new CompletedCall(call.linkedId, direction, p.callerNumber(), caller.callerName,
+                p.calleeNumber(), p.trunkDigits(), p.trunk(), extension, answeredBy, room, department, startedAt,
+                ringStart, answeredAt, endedAt, ring, talk, disposition, firstToHangUp.cause, firstToHangUp.causeText,
                 call.usesArrivalTimes() ? TimeSource.ARRIVAL : TimeSource.PBX_TIMESTAMP, call.cdrs.size(),
                 call.cdrs.isEmpty() ? null : billsec, cdrDisposition, check, call.completeness,
                 startedAt.atZone(hotelZone).toLocalDate(), legs(call));
+        return call.completeness == Completeness.COMPLETE ? seen : correctedByCdr(seen, call.cdrs);
+    }
+
+    /**
+     * A call not seen whole (joined in progress, or ended while the link was down) whose CDR arrived: Asterisk's
+     * start, answer, end and billsec replace what was guessed (an end at the re-sync is an upper bound; a joined
+     * call's start and answer are unknown). What the events did see — parties, legs, a ring start — stays.
+     */
+    private CompletedCall correctedByCdr(CompletedCall seen, List<PbxEvent.CdrReported> cdrs) {
+        PbxEvent.CdrReported main = cdrs.stream().filter(c -> c.answer() != null && c.start() != null
+                        && c.end() != null)
+                .max(Comparator.comparing(c -> Objects.requireNonNullElse(c.billableSeconds(), 0)))
+                .or(() -> cdrs.stream().filter(c -> c.start() != null && c.end() != null).findFirst())
+                .orElse(null);
+        if (main == null) {
+            return seen;
+        }
+        Instant start = main.start().isBefore(seen.startedAt()) ? main.start() : seen.startedAt();
+        Instant answer = main.answer();
+        Instant ringStart = seen.ringStartedAt() != null ? seen.ringStartedAt() : start;
+        Instant ringEnd = answer != null ? answer : main.end();
+        int billsec = Objects.requireNonNullElse(main.billableSeconds(), 0);
+        Disposition disposition = answer != null ? Disposition.ANSWERED : Disposition.fromCdrName(main.disposition());
+        return seen.withTimes(start, ringStart, answer, main.end(),
+                ringEnd.isBefore(ringStart) ? null : Duration.between(ringStart, ringEnd),
+                answer == null ? Duration.ZERO : Duration.ofSeconds(billsec), disposition, TimeSource.CDR,
+                CdrCheck.MATCH, start.atZone(hotelZone).toLocalDate());
     }
 
     /** Who called whom: the numbers, the hotel's extension the call belongs to, and the trunk it used. */

@@ -38,4 +38,14 @@ public record CompletedCall(String linkedId, CallDirection direction, String cal
         }
         legs = List.copyOf(legs);
     }
+
+    /** This call with its times, disposition and their source replaced (a correction from Asterisk's CDR). */
+    public CompletedCall withTimes(Instant started, Instant ringStarted, Instant answered, Instant ended, Duration ringTime,
+                                   Duration talkTime, Disposition newDisposition, TimeSource source, CdrCheck check,
+                                   LocalDate date) {
+        return new CompletedCall(linkedId, direction, callerNumber, callerName, calleeNumber, trunkDigits, trunk,
+                extension, answeredBy, room, department, started, ringStarted, answered, ended, ringTime, talkTime,
+                newDisposition, hangupCause, hangupCauseText, source, cdrRows, cdrBillableSeconds, cdrDisposition, check,
+                completeness, date, legs);
+    }
 }

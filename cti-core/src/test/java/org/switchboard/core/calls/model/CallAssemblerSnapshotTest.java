@@ -83,6 +83,41 @@ class CallAssemblerSnapshotTest {
     }
 
     @Test
+    @DisplayName("A joined call whose Cdr event arrives takes Asterisk's start, answer, end and billsec")
+    void joinedCallIsCorrectedByItsCdr() {
+        assembler.accept(new PbxEvent.ChannelSnapshot(EventTime.arrival(T0), List.of(
+                listed(CALLER, "PJSIP/101-0001", "Up", 40), listed(CALLEE, "PJSIP/trunk-0002", "Up", 38))), T0);
+        hangUpBoth(30);
+        assembler.accept(new PbxEvent.CdrReported(at(30), CALLER, "101", "0612345678", "from-internal",
+                "PJSIP/101-0001", "PJSIP/trunk-0002", "Dial", "PJSIP/trunk/0612345678", T0.minusSeconds(45),
+                T0.minusSeconds(38), T0.plusSeconds(30), 75, 68, "ANSWERED"), T0.plusSeconds(30));
+
+        CompletedCall call = collectOne();
+        assertEquals(Completeness.JOINED_IN_PROGRESS, call.completeness(), "what was seen is still said");
+        assertEquals(TimeSource.CDR, call.timeSource());
+        assertEquals(T0.minusSeconds(45), call.startedAt());
+        assertEquals(T0.minusSeconds(38), call.answeredAt());
+        assertEquals(T0.plusSeconds(30), call.endedAt());
+        assertEquals(Duration.ofSeconds(68), call.talk(), "billsec, not the 30 s seen since the join");
+        assertEquals(Duration.ofSeconds(7), call.ring(), "start to answer, as the CDR has them");
+        assertEquals(CdrCheck.MATCH, call.cdrCheck());
+    }
+
+    @Test
+    @DisplayName("A complete call keeps its own times when its CDR disagrees (the disagreement is reported)")
+    void completeCallIsNotOverwrittenByItsCdr() {
+        assembler.accept(created(CALLER, "PJSIP/101-0001", 0), T0);
+        assembler.accept(created(CALLEE, "PJSIP/trunk-0002", 1), T0.plusSeconds(1));
+        hangUpBoth(30);
+        assembler.accept(new PbxEvent.CdrReported(at(30), CALLER, "101", "0612345678", "from-internal",
+                "PJSIP/101-0001", "PJSIP/trunk-0002", "Dial", "", T0, T0.plusSeconds(2), T0.plusSeconds(30), 30, 28,
+                "ANSWERED"), T0.plusSeconds(30));
+        CompletedCall call = collectOne();
+        assertEquals(TimeSource.PBX_TIMESTAMP, call.timeSource());
+        assertEquals(T0, call.startedAt());
+    }
+
+    @Test
     @DisplayName("Only the caller's Newchannel after the snapshot: the callee is still a snapshot leg, so joined")
     void partlyCreatedStaysJoined() {
         assembler.accept(new PbxEvent.ChannelSnapshot(EventTime.arrival(T0), List.of(
