@@ -67,6 +67,11 @@ public final class CaptureRig implements AutoCloseable {
         return new CaptureRig(db, amiPort, Duration.ofMillis(100), recordingHotel(), clock, null, masterCsv);
     }
 
+    /** A rig for a real PBX: its hotel's {@code directory}, its {@code masterCsv}, the system clock. */
+    public static CaptureRig forPbx(Database db, int amiPort, Directory directory, Path masterCsv) {
+        return new CaptureRig(db, amiPort, Duration.ofMillis(100), directory, Clock.systemUTC(), null, masterCsv);
+    }
+
     private CaptureRig(Database db, int amiPort, Duration firstReconnectDelay, Directory directory, Clock clock,
                        Path home, Path masterCsv) {
         AmiSettings settings = new AmiSettings("127.0.0.1", amiPort, "cti", "cti-secret", ZONE,

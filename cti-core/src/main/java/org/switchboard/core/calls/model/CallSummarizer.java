@@ -146,7 +146,7 @@ public final class CallSummarizer {
                 extension = extensionOf(caller);
                 if (trunkLeg.isPresent()) {
                     trunk = directory.trunkForChannel(trunkLeg.get().channel).get().name();
-                    trunkDigits = afterSlash(trunkLeg.get().dialString);
+                    trunkDigits = DialedDigits.of(trunkLeg.get().dialString);
                 }
             }
         }
@@ -196,13 +196,6 @@ public final class CallSummarizer {
         return Directory.extensionOf(l.channel);
     }
 
-    private static String afterSlash(String dialString) {
-        if (dialString == null) {
-            return null;
-        }
-        int slash = dialString.indexOf('/');
-        return slash >= 0 ? dialString.substring(slash + 1) : dialString;
-    }
 
     private static String nz(String s) {
         return s == null ? "" : s;

@@ -41,7 +41,7 @@ public final class CdrCall {
         Optional<Extension> ext = directory.extension(extension);
         String trunk = inbound ? directory.trunkForChannel(main.channel()).get().name()
                 : outbound ? directory.trunkForChannel(main.dstChannel()).get().name() : null;
-        String trunkDigits = outbound ? dialled(main.lastData()) : null;
+        String trunkDigits = outbound ? DialedDigits.of(main.lastData()) : null;
         java.time.Instant end = rows.stream().map(CdrRow::end).max(Comparator.naturalOrder()).orElseThrow();
         int billsec = rows.stream().mapToInt(CdrRow::billsec).max().orElse(0);
         Disposition disposition = Disposition.fromCdrName(main.disposition());
@@ -52,12 +52,6 @@ public final class CdrCall {
                 ext.map(Extension::department).orElse(null), main.start(), main.start(), main.answer(), end, ring, talk,
                 disposition, null, null, TimeSource.CDR, rows.size(), billsec, main.disposition(), CdrCheck.MATCH,
                 Completeness.FROM_CDR, main.start().atZone(hotelZone).toLocalDate(), legs(main, end)));
-    }
-
-    /** The number the Dial sent to the trunk: {@code SIP/trunk/612345678,60} → {@code 612345678}. */
-    private static String dialled(String lastData) {
-        String target = lastData.split(",", 2)[0];
-        return target.substring(target.lastIndexOf('/') + 1);
     }
 
     /** The caller's channel (its Uniqueid is the row's) and the dialled one (known by its name only). */

@@ -1,0 +1,125 @@
+package org.switchboard.core.live;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.core.calls.model.Completeness;
+import org.switchboard.core.calls.model.StoredCall;
+import org.switchboard.core.directory.Department;
+import org.switchboard.core.directory.Directory;
+import org.switchboard.core.directory.Extension;
+import org.switchboard.core.directory.Trunk;
+import org.switchboard.core.rating.Rating;
+import org.switchboard.core.rating.model.ChargeableCall;
+import org.switchboard.core.storage.Database;
+import org.switchboard.core.support.CaptureRig;
+import org.switchboard.core.support.CuttableLink;
+import org.switchboard.core.support.LiveAsterisk;
+import org.switchboard.core.support.TestDatabase;
+import org.switchboard.core.support.WakeupRig;
+import org.switchboard.billing.rating.RatingResult;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.switchboard.core.storage.jooq.Tables.CALLS;
+import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
+
+/**
+ * Against a real Asterisk 20 (PJSIP, cdr_csv, cdr_manager; see {@link LiveAsterisk}), with sipp phones: room 101
+ * calls out on the trunk four times — seen whole; ending while the daemon's AMI link is cut; entirely inside a
+ * cut; starting in a cut and ending after it. Each is stored once with Asterisk's own figures (its Master.csv row beside it) and charged once on its
+ * billsec. The link is cut between the daemon and Asterisk, as a network failure would, by a forwarder.
+ */
+@Tag("live-pbx")
+class LivePbxOutageTest {
+
+    static final String NUMBER = "0612345678"; // 0 + a national number: out on the trunk, priced
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void callsAcrossLinkCutsAreStoredOnceWithAsterisksFiguresAndChargedOnTheirBillsec() throws Exception {
+        Path tree = LiveAsterisk.requireTree();
+        try (LiveAsterisk pbx = LiveAsterisk.start(tree, scratch);
+             CuttableLink link = new CuttableLink(pbx.amiPort());
+             Database db = TestDatabase.freshDatabase();
+             CaptureRig rig = CaptureRig.forPbx(db, link.port(), hotel(), pbx.masterCsv())) {
+            assertTrue(WakeupRig.await(() -> rig.link.counters().logins() >= 1, Duration.ofSeconds(30)), "logged in");
+
+            LiveAsterisk.finished(pbx.call(NUMBER, Duration.ofSeconds(3)), Duration.ofSeconds(30)); // seen whole
+            assertTrue(rig.awaitStored(1, Duration.ofSeconds(20)), "the first call stored");
+
+            Process second = pbx.call(NUMBER, Duration.ofSeconds(5)); // answered, then the link is cut
+            Thread.sleep(2000);
+            cut(link, rig);
+            LiveAsterisk.finished(second, Duration.ofSeconds(30));
+            LiveAsterisk.finished(pbx.call(NUMBER, Duration.ofSeconds(2)), Duration.ofSeconds(30)); // all in the cut
+            Process fourth = pbx.call(NUMBER, Duration.ofSeconds(6)); // starts in the cut, ends after it
+            Thread.sleep(2000);
+            link.restore();
+            LiveAsterisk.finished(fourth, Duration.ofSeconds(30));
+
+            assertTrue(WakeupRig.await(() -> db.dsl().fetchCount(CALLS) == 4, Duration.ofSeconds(40)),
+                    () -> "four calls stored: " + db.dsl().fetchCount(CALLS) + "; " + rig.link.counters());
+            List<String[]> rows = masterCsvRows(pbx.masterCsv());
+            assertEquals(4, rows.size(), "Asterisk wrote four CDRs");
+            // The second is stored from the CDR read at the re-login (its live half is then the duplicate); the
+            // fourth was joined at the re-sync and corrected by its own Cdr event.
+            List<Completeness> expected = List.of(Completeness.COMPLETE, Completeness.FROM_CDR, Completeness.FROM_CDR,
+                    Completeness.JOINED_IN_PROGRESS);
+            Rating rating = Rating.assemble(rig.config, db, java.time.Clock.systemUTC());
+            for (int i = 0; i < 4; i++) {
+                String[] row = rows.get(i);
+                String uniqueId = row[16];
+                int billsec = Integer.parseInt(row[13]);
+                StoredCall call = rig.repository.findByLinkedId(uniqueId).get(0);
+                assertEquals(expected.get(i).name(), call.completeness(), "call " + (i + 1) + ": " + call);
+                long talk = call.talk().toMillis();
+                assertTrue(Math.abs(talk - billsec * 1000L) <= 1000, "call " + (i + 1) + " talk " + talk
+                        + " ms against billsec " + billsec + " (not the re-sync's upper bound)");
+                assertTrue(WakeupRig.await(() -> chargesOf(db, call.id()) == 1, Duration.ofSeconds(20)),
+                        "call " + (i + 1) + " charged once");
+                BigDecimal charged = db.dsl().select(CALL_CHARGES.TOTAL).from(CALL_CHARGES)
+                        .where(CALL_CHARGES.CALL_ID.eq(call.id())).fetchOne().value1();
+                RatingResult price = rating.charges().price(new ChargeableCall(call.id(), "101", NUMBER,
+                        call.startedAt(), call.talk(), "pstn"));
+                assertEquals(0, ((RatingResult.Rated) price).total().amount().compareTo(charged),
+                        "call " + (i + 1) + " priced on its talk, to the cent");
+            }
+            assertEquals(4, db.dsl().fetchCount(CALL_CHARGES), "no call charged twice");
+        }
+    }
+
+    private static void cut(CuttableLink link, CaptureRig rig) throws Exception {
+        long before = rig.link.counters().disconnects();
+        link.cut();
+        assertTrue(WakeupRig.await(() -> rig.link.counters().disconnects() > before, Duration.ofSeconds(15)),
+                "the daemon saw the link drop");
+    }
+
+    private static int chargesOf(Database db, long callId) {
+        return db.dsl().fetchCount(CALL_CHARGES, CALL_CHARGES.CALL_ID.eq(callId));
+    }
+
+    private static List<String[]> masterCsvRows(Path file) throws Exception {
+        return Files.readAllLines(file).stream().filter(l -> !l.isBlank())
+                .map(l -> org.switchboard.core.csv.Csv.parseLine(l).toArray(String[]::new)).toList();
+    }
+
+    /** Rooms 101 and 102 on PJSIP, the trunk {@code PJSIP/trunk}. */
+    static Directory hotel() {
+        return new Directory(Map.of(
+                "101", new Extension("101", "101", null, "Room 101"),
+                "102", new Extension("102", "102", null, "Room 102")),
+                Map.of("operator", new Department("operator", "Operator", 3)),
+                List.of(new Trunk("pstn", "PJSIP/trunk")));
+    }
+}
