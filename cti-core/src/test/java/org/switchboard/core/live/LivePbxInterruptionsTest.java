@@ -38,7 +38,7 @@ import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
  * billsec. The link is cut between the daemon and Asterisk, as a network failure would, by a forwarder.
  */
 @Tag("live-pbx")
-class LivePbxOutageTest {
+class LivePbxInterruptionsTest {
 
     static final String NUMBER = "0612345678"; // 0 + a national number: out on the trunk, priced
 
@@ -95,6 +95,31 @@ class LivePbxOutageTest {
                         "call " + (i + 1) + " priced on its talk, to the cent");
             }
             assertEquals(4, db.dsl().fetchCount(CALL_CHARGES), "no call charged twice");
+        }
+    }
+
+    @Test
+    void aCallUpAcrossADaemonRestartKeepsAsterisksStartAnswerAndBillsec() throws Exception {
+        Path tree = LiveAsterisk.requireTree();
+        try (LiveAsterisk pbx = LiveAsterisk.start(tree, scratch);
+             Database db = TestDatabase.freshDatabase()) {
+            Process call;
+            try (CaptureRig before = CaptureRig.forPbx(db, pbx.amiPort(), hotel(), pbx.masterCsv())) {
+                assertTrue(WakeupRig.await(() -> before.link.counters().logins() >= 1, Duration.ofSeconds(30)));
+                call = pbx.call(NUMBER, Duration.ofSeconds(7));
+                Thread.sleep(2500); // answered and talking when the daemon stops
+            }
+            try (CaptureRig after = CaptureRig.forPbx(db, pbx.amiPort(), hotel(), pbx.masterCsv())) {
+                LiveAsterisk.finished(call, Duration.ofSeconds(30));
+                assertTrue(after.awaitStored(1, Duration.ofSeconds(30)), "stored after the restart");
+                String[] row = masterCsvRows(pbx.masterCsv()).get(0);
+                StoredCall stored = after.repository.findByLinkedId(row[16]).get(0);
+                assertEquals(Completeness.JOINED_IN_PROGRESS.name(), stored.completeness(), stored.toString());
+                assertEquals(java.time.LocalDateTime.parse(row[9].replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC),
+                        stored.startedAt(), "Asterisk's start, not the restart's");
+                assertEquals(Duration.ofSeconds(Integer.parseInt(row[13])), stored.talk(), "billsec, not the talk since the restart");
+                assertTrue(WakeupRig.await(() -> chargesOf(db, stored.id()) == 1, Duration.ofSeconds(20)), "charged once");
+            }
         }
     }
 
