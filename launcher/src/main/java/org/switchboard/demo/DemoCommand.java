@@ -127,7 +127,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("Demo running: simulated Asterisk on 127.0.0.1:%d, a new call every ~%.1f s.%n", started.pbxPort(),
                 callEveryMs / 1000.0);
         out.printf("  data: %s (kept between runs; --fresh starts over)%n", dataDir);
-        out.printf("  the PBX's CDR store: %s (read back for calls the daemon did not see)%n", config.cdrCsvFile());
+        out.printf("  the PBX's CDR store: %s (read back for calls the daemon did not see)%n", masterCsvOf(config));
         if (outageEverySeconds > 0) {
             out.printf("  the PBX's link is cut for %d s every %d s: watch \"gap\" in the log and FROM_CDR in calls --today%n",
                     outageForSeconds, outageEverySeconds);
@@ -158,6 +158,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("                       scripts/switchboard wakeup list      (alarms: event wakeup-alarm on the stream)");
         out.println("Ctrl-C to stop.");
         out.flush();
+    }
+
+    private static Object masterCsvOf(SwitchboardConfig config) {
+        return config.cdrStore() instanceof org.switchboard.core.calls.config.CdrStoreSettings.CsvFile csv ? csv.file()
+                : config.cdrStore();
     }
 
     /** The simulated PBX unreachable for {@code --link-outage-for} seconds every {@code --link-outage-every}. */

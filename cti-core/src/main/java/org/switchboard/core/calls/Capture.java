@@ -3,7 +3,9 @@ package org.switchboard.core.calls;
 import org.switchboard.core.calls.application.CaptureService;
 import org.switchboard.core.calls.application.CdrRecords;
 import org.switchboard.core.calls.application.GapRecovery;
+import org.switchboard.core.calls.config.CdrStoreSettings;
 import org.switchboard.core.calls.infrastructure.CallRepository;
+import org.switchboard.core.calls.infrastructure.CdrTable;
 import org.switchboard.core.calls.infrastructure.MasterCsv;
 import org.switchboard.core.calls.infrastructure.SpillFile;
 import org.switchboard.core.calls.model.CallAssembler;
@@ -44,8 +46,11 @@ public record Capture(CaptureService service, AmiLink link, CdrRecords cdr) {
         return db == null || db.dataDir() == null ? null : new SpillFile(db.dataDir().resolveSibling("spill"));
     }
 
-    /** The second witness, when {@code cdr-store:} names Asterisk's Master.csv (its times in the PBX's zone). */
-    private static CdrRecords cdrStore(SwitchboardConfig config, AmiSettings ami) {
-        return config.cdrCsvFile() == null ? null : new MasterCsv(config.cdrCsvFile(), ami.pbxZone());
+    /** The second witness, when {@code cdr-store:} names Asterisk's Master.csv or cdr table (times in the PBX's zone). */
+    public static CdrRecords cdrStore(SwitchboardConfig config, AmiSettings ami) {
+        if (config.cdrStore() instanceof CdrStoreSettings.CsvFile csv) {
+            return new MasterCsv(csv.file(), ami.pbxZone());
+        }
+        return config.cdrStore() instanceof CdrStoreSettings.Table table ? new CdrTable(table, ami.pbxZone()) : null;
     }
 }

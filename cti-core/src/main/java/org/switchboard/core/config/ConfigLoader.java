@@ -70,7 +70,8 @@ public final class ConfigLoader {
         MetricsConfig.checkCallTypes(extensionsFile, directory.departments(), callTypeNodes, metrics);
         org.switchboard.core.wakeup.model.WakeupSettings wakeup = WakeupConfig.read(y, top, root, directory);
         org.switchboard.core.folio.model.FolioSettings folio = FolioConfig.read(y, top, root);
-        Path cdrCsvFile = org.switchboard.core.calls.config.CdrStoreConfig.read(y, top, root, home);
+        org.switchboard.core.calls.config.CdrStoreSettings cdrStore =
+                org.switchboard.core.calls.config.CdrStoreConfig.read(y, top, root, home, mainName);
         org.switchboard.billing.rating.TariffBook tariffs = null;
         try {
             tariffs = TariffLoader.loadAll(dir);
@@ -82,6 +83,6 @@ public final class ConfigLoader {
         }
         Directory withTrunks = new Directory(directory.extensions(), directory.departments(), trunks.trunks());
         return new SwitchboardConfig(hotelName, zone, ami, database, grace, trunks.did(), withTrunks, tariffs, http,
-                metrics, wakeup, folio, cdrCsvFile);
+                metrics, wakeup, folio, cdrStore);
     }
 }

@@ -13,7 +13,8 @@ public record SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings 
                                 org.switchboard.billing.rating.TariffBook tariffs, HttpSettings http,
                                 org.switchboard.core.metrics.model.MetricsSettings metrics,
                                 org.switchboard.core.wakeup.model.WakeupSettings wakeup,
-                                org.switchboard.core.folio.model.FolioSettings folio, Path cdrCsvFile) {
+                                org.switchboard.core.folio.model.FolioSettings folio,
+                                org.switchboard.core.calls.config.CdrStoreSettings cdrStore) {
 
     /** Without a {@code cdr-store:} section: no CDR store is read. */
     public SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings ami, DatabaseSettings database,
@@ -46,18 +47,23 @@ public record SwitchboardConfig(String hotelName, ZoneId hotelZone, AmiSettings 
 
     public SwitchboardConfig withWakeup(org.switchboard.core.wakeup.model.WakeupSettings settings) {
         return new SwitchboardConfig(hotelName, hotelZone, ami, database, cdrGrace, did, directory, tariffs, http,
-                metrics, settings, folio, cdrCsvFile);
+                metrics, settings, folio, cdrStore);
     }
 
     public SwitchboardConfig withFolio(org.switchboard.core.folio.model.FolioSettings settings) {
         return new SwitchboardConfig(hotelName, hotelZone, ami, database, cdrGrace, did, directory, tariffs, http,
-                metrics, wakeup, settings, cdrCsvFile);
+                metrics, wakeup, settings, cdrStore);
     }
 
-    /** With Asterisk's {@code Master.csv} as the CDR store that recovers what the daemon did not see. */
+    /** With Asterisk's {@code Master.csv} as the CDR store that recovers what the daemon did not see (null: none). */
     public SwitchboardConfig withCdrCsvFile(Path file) {
+        return withCdrStore(file == null ? null : new org.switchboard.core.calls.config.CdrStoreSettings.CsvFile(file));
+    }
+
+    /** With {@code store} as the CDR store that recovers what the daemon did not see (null: none). */
+    public SwitchboardConfig withCdrStore(org.switchboard.core.calls.config.CdrStoreSettings store) {
         return new SwitchboardConfig(hotelName, hotelZone, ami, database, cdrGrace, did, directory, tariffs, http,
-                metrics, wakeup, folio, file);
+                metrics, wakeup, folio, store);
     }
 
     /** The hotel's business date (营业日) as the folio settings close it. */

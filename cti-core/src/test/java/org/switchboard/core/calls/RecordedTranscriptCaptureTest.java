@@ -207,4 +207,10 @@ class RecordedTranscriptCaptureTest {
         Stream.of("1795420411.16", "1795420420.18")
                 .forEach(id -> assertTrue(rig.repository.findByLinkedId(id).isEmpty(), id));
     }
+
+    @Test
+    @DisplayName("A real Asterisk 20 sends no field the stream does not know in the events the capture reads")
+    void theRecordingsHoldNoUnknownField() {
+        assertEquals(java.util.Map.of(), rig.link.counters().unknownFieldsByName());
+    }
 }

@@ -1,6 +1,7 @@
 package org.switchboard.core.config;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.core.calls.config.CdrStoreSettings;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -109,11 +110,35 @@ class ConfigLoaderTest {
                 + "Asterisk's Master.csv, readable by this user (or not written yet, in a folder that exists)"), errs);
         Files.createDirectories(dir.resolve("cdr"));
         write(MAIN + "cdr-store:\n  csv-file: cdr/Master.csv\n", EXTENSIONS);
-        assertEquals(dir.resolve("cdr/Master.csv"), ConfigLoader.load(dir, dir).cdrCsvFile(),
+        assertEquals(new CdrStoreSettings.CsvFile(dir.resolve("cdr/Master.csv")), ConfigLoader.load(dir, dir).cdrStore(),
                 "not written yet, in a folder that exists: fine");
-        assertEquals(List.of(dir.resolve("switchboard.yaml") + ":" + line + ": cdr-store.csv-file: is required "
-                + "(the path of Asterisk's Master.csv)"), errors(MAIN + "cdr-store:\n  csv: x\n", EXTENSIONS).stream()
-                .filter(e -> e.contains("csv-file: is required")).toList());
+        assertEquals(List.of(dir.resolve("switchboard.yaml") + ":" + line + ": cdr-store: needs either csv-file "
+                + "(Asterisk's Master.csv) or url (its cdr table), not neither"), errors(MAIN + "cdr-store:\n  csv: x\n",
+                EXTENSIONS).stream().filter(e -> e.contains("needs either")).toList());
+    }
+
+    @Test
+    void theCdrStoreIsACdrTableNamedWithItsUrlUserAndPasswordFile() throws IOException {
+        String section = "cdr-store:\n  url: jdbc:mariadb://127.0.0.1:3306/asteriskcdrdb\n  user: switchboard\n"
+                + "  password-file: cdr-password\n  table: asteriskcdrdb.cdr\n";
+        int line = MAIN.split("\n", -1).length + 1;
+        assertEquals(List.of(dir.resolve("switchboard.yaml") + ":" + (line + 2) + ": cdr-store.password-file: "
+                + "'cdr-password' is not a file this user can read"), errors(MAIN + section, EXTENSIONS));
+        Files.writeString(dir.resolve("cdr-password"), "s3cret\n");
+        write(MAIN + section, EXTENSIONS);
+        CdrStoreSettings.Table table = (CdrStoreSettings.Table) ConfigLoader.load(dir, dir).cdrStore();
+        assertEquals("s3cret", table.password());
+        assertEquals("asteriskcdrdb.cdr", table.table());
+        assertEquals(dir.resolve("switchboard.yaml") + ":" + line, table.where());
+        assertTrue(!table.toString().contains("s3cret"), "the password is never printed: " + table);
+
+        List<String> errs = errors(MAIN + section.replace("jdbc:mariadb://", "mysql://").replace("asteriskcdrdb.cdr", "cdr; drop")
+                + "  password: also\n", EXTENSIONS);
+        assertEquals(List.of(
+                dir.resolve("switchboard.yaml") + ":" + line + ": cdr-store: needs either password or password-file (a file holding it), not both",
+                dir.resolve("switchboard.yaml") + ":" + line + ": cdr-store.url: 'mysql://127.0.0.1:3306/asteriskcdrdb' is not a JDBC URL jdbc:mariadb://HOST[:PORT]/DATABASE",
+                dir.resolve("switchboard.yaml") + ":" + (line + 3) + ": cdr-store.table: 'cdr; drop' is not a table name (cdr, or database.cdr)")
+                        .stream().sorted().toList(), errs.stream().sorted().toList());
     }
 
     @Test

@@ -26,7 +26,7 @@ final class UnknownFields {
     private static final Set<String> KNOWN = lowerCase(Set.of("Event", "Privilege", "Timestamp", "SystemName",
             "SequenceNumber", "File", "Line", "Func", "ActionID", "Response", "Message", "EventList", "ListItems",
             "Variable", "Value", "DialStatus", "DialString", "Forward", "Cause", "Cause-txt", "SwapUniqueid",
-            "Reason", "Application", "ApplicationData", "Duration", "BridgeId",
+            "Reason", "Application", "ApplicationData", "Duration", "BridgeId", "CID-CallingPres",
             // Cdr (cdr_manager)
             "AccountCode", "Source", "Destination", "DestinationContext", "CallerID", "DestinationChannel",
             "LastApplication", "LastData", "StartTime", "AnswerTime", "EndTime", "BillableSeconds", "Disposition",
