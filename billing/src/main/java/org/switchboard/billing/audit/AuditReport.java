@@ -21,11 +21,27 @@ import java.util.Objects;
  * the rating side (the charges of the date's calls, plus changes carried in from closed dates), the
  * other two from the folio ledger, so a charge that never reached the ledger shows as a difference.
  * {@code unpricedCalls} counts the date's outbound calls that have no charge at all: "rated" is summed from the
- * charges, so without this count a missing charge would be invisible.
+ * charges, so without this count a missing charge would be invisible. {@code guessed} lists the calls charged on
+ * a guessed duration (a link outage, no CDR to confirm it): held back from the folio, or posted unconfirmed.
  */
 public record AuditReport(String hotel, LocalDate date, LocalTime closesAt, String zone, String currency,
                           Closure closure, List<AuditLine> lines, BigDecimal rated, int pendingCalls,
-                          int unpricedCalls) {
+                          int unpricedCalls, Guessed guessed) {
+
+    /** Calls charged on a guessed duration: {@code held} wait for their CDR, {@code unconfirmed} were posted without. */
+    public record Guessed(List<Long> held, List<Long> unconfirmed) {
+        public static final Guessed NONE = new Guessed(List.of(), List.of());
+
+        public Guessed {
+            held = List.copyOf(held);
+            unconfirmed = List.copyOf(unconfirmed);
+        }
+    }
+
+    public AuditReport(String hotel, LocalDate date, LocalTime closesAt, String zone, String currency, Closure closure,
+                       List<AuditLine> lines, BigDecimal rated, int pendingCalls, int unpricedCalls) {
+        this(hotel, date, closesAt, zone, currency, closure, lines, rated, pendingCalls, unpricedCalls, Guessed.NONE);
+    }
 
     /** Who closed the date and when (hotel zone); null while the date is open. */
     public record Closure(ZonedDateTime at, String by) {
@@ -41,6 +57,7 @@ public record AuditReport(String hotel, LocalDate date, LocalTime closesAt, Stri
 
     public AuditReport {
         Objects.requireNonNull(date, "date");
+        guessed = guessed == null ? Guessed.NONE : guessed;
         lines = lines.stream().sorted(Comparator.comparing(AuditLine::start).thenComparing(AuditLine::entryId)).toList();
     }
 

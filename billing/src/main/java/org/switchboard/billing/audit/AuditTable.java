@@ -56,6 +56,13 @@ public record AuditTable(List<String> heading, List<Section> sections, String re
         sections.add(new Section("House calls from staff extensions (not posted)",
                 List.of("Extension 分机号", "Calls", "Minutes", "Total"), house, false));
 
+        List<List<String>> guessed = new ArrayList<>();
+        r.guessed().held().forEach(id -> guessed.add(List.of("#" + id, "held from the folio: waiting for its CDR")));
+        r.guessed().unconfirmed().forEach(id -> guessed.add(List.of("#" + id, "posted unconfirmed: no CDR came")));
+        if (!guessed.isEmpty()) {
+            sections.add(new Section("Charges on a guessed duration (link outage, no CDR yet)",
+                    List.of("Call", "State"), guessed, false));
+        }
         String recon = "Reconciliation 对账: rated " + money(r.rated(), scale) + " = posted " + money(r.posted(), scale)
                 + " + exceptions " + money(r.exceptionsTotal(), scale)
                 + (r.reconciles() ? " — reconciled"

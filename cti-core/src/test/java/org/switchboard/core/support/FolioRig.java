@@ -77,6 +77,22 @@ public final class FolioRig implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Stores and rates a call as capture stores one it lost sight of: ended during a link outage, its end the
+     * re-sync's upper bound, no CDR to confirm it.
+     */
+    public long guessedCall(String extension, LocalDate date, String start, String end, String dialled) {
+        var form = new ManualCallEntry.Form(extension, date, dialled, LocalTime.parse(start), LocalTime.parse(end), "rig");
+        var call = new ManualCallEntry(settings.directory(), settings.hotelZone()).check(form);
+        long id = calls.storeManual(call, "rig", clock.instant());
+        db.dsl().update(org.switchboard.core.storage.jooq.Tables.CALLS)
+                .set(org.switchboard.core.storage.jooq.Tables.CALLS.COMPLETENESS, "ENDED_DURING_OUTAGE")
+                .set(org.switchboard.core.storage.jooq.Tables.CALLS.TIME_SOURCE, "ARRIVAL")
+                .where(org.switchboard.core.storage.jooq.Tables.CALLS.ID.eq(id)).execute();
+        pricing.rate(charges.outboundCall(id).orElseThrow(), Cause.CAPTURED);
+        return id;
+    }
+
     /** Rates a stored call again (as a re-rating does): its charge row is rewritten and queued for posting again. */
     public void rateAgain(long callId) {
         pricing.rate(charges.outboundCall(callId).orElseThrow(), Cause.RERATED);

@@ -7,4 +7,14 @@ package org.switchboard.core.calls.model;
  * {@code FROM_CDR}: not seen on AMI (it ended while the link was down, or the daemon was); what Asterisk's own
  * CDR store says of it: parties, start, answer, end, billsec, disposition.
  */
-public enum Completeness { COMPLETE, ENDED_DURING_OUTAGE, JOINED_IN_PROGRESS, FROM_CDR }
+public enum Completeness {
+    COMPLETE, ENDED_DURING_OUTAGE, JOINED_IN_PROGRESS, FROM_CDR;
+
+    /**
+     * Whether a call stored so has a guessed duration: an end at the re-sync (an upper bound) or a talk counted
+     * from the join — unless Asterisk's CDR gave its times ({@link TimeSource#CDR}). A charge on it is provisional.
+     */
+    public boolean guessed(TimeSource times) {
+        return (this == ENDED_DURING_OUTAGE || this == JOINED_IN_PROGRESS) && times != TimeSource.CDR;
+    }
+}

@@ -111,7 +111,7 @@ public final class FolioPoster implements AutoCloseable {
         int posted = 0;
         for (long outboxId : ledger.outbox().pendingIds(CHUNK)) {
             try {
-                posted += ledger.inTransaction(tx -> post(tx, () -> tx.claim(outboxId)));
+                posted += ledger.inTransaction(tx -> post(tx, () -> tx.claim(outboxId, clock.instant())));
             } catch (RuntimeException e) {
                 if (ledger.outbox().failed(outboxId, e.toString(), HOLD_AFTER, clock.instant())) {
                     log.error("posting outbox row {} failed {} times on its own; held aside until the next start "
@@ -133,7 +133,7 @@ public final class FolioPoster implements AutoCloseable {
 
     /** Posts up to {@code max} outbox rows in one transaction; returns how many. */
     public int postChunk(int max) {
-        return ledger.inTransaction(tx -> post(tx, () -> tx.claimPending(max)));
+        return ledger.inTransaction(tx -> post(tx, () -> tx.claimPending(max, clock.instant())));
     }
 
     /** One transaction: the ledger state under a shared lock first (a closing waits), then the rows claimed. */

@@ -16,7 +16,7 @@ public record FolioServices(FolioPoster poster, NightAudit audit, FolioDesk desk
     }
 
     public static FolioServices on(Database db, SwitchboardConfig config, Clock clock, FolioPoster.Probe probe) {
-        FolioLedger ledger = new FolioLedger(db.dsl(), config.hotelZone());
+        FolioLedger ledger = new FolioLedger(db.dsl(), config.hotelZone(), config.folio().provisionalWait());
         FolioPoster poster = new FolioPoster(ledger, config.businessDay(), config.folio().creditLimit(), config.currency(),
                 clock, probe);
         NightAudit audit = new NightAudit(ledger, poster, config.businessDay(), config.hotelName(), config.currency(), clock);

@@ -87,7 +87,8 @@ public final class NightAudit {
         BigDecimal rated = reads.ratedTotal(businessDay.startOf(date), businessDay.endOf(date)).add(carriedIn);
         return new AuditReport(hotel, date, businessDay.closesAt(), businessDay.zone().getId(), currency, null, lines,
                 rated, reads.pendingBefore(businessDay.endOf(date)),
-                reads.unpricedBetween(businessDay.startOf(date), businessDay.endOf(date)));
+                reads.unpricedBetween(businessDay.startOf(date), businessDay.endOf(date)),
+                reads.guessedBetween(businessDay.startOf(date), businessDay.endOf(date)));
     }
 
     /**

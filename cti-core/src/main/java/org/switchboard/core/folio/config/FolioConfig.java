@@ -28,7 +28,8 @@ public final class FolioConfig {
             return d;
         }
         String p = "folio";
-        Map<String, Node> f = y.entries(node, p, Set.of("business-day-closes-at", "credit-limit-percent", "cos-family"));
+        Map<String, Node> f = y.entries(node, p, Set.of("business-day-closes-at", "credit-limit-percent", "cos-family",
+                "provisional-wait-minutes"));
         LocalTime closes = y.value(f, "business-day-closes-at", p, node, d.businessDayClosesAt().toString(),
                 "a time of day like \"04:00\" (00:00 = the calendar date)", FolioConfig::time);
         int percent = y.intInRange(f, "credit-limit-percent", p, node,
@@ -38,7 +39,10 @@ public final class FolioConfig {
         if (closes == null || family == null) {
             return d; // errors reported
         }
-        return new FolioSettings(closes, new CreditLimit(BigDecimal.valueOf(percent)), family);
+        int wait = y.intInRange(f, "provisional-wait-minutes", p, node,
+                (int) d.provisionalWait().toMinutes(), 0, 7 * 24 * 60);
+        return new FolioSettings(closes, new CreditLimit(BigDecimal.valueOf(percent)), family,
+                java.time.Duration.ofMinutes(wait));
     }
 
     private static LocalTime time(String s) {

@@ -27,6 +27,7 @@ import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
 import static org.switchboard.core.storage.jooq.Tables.CLOSED_DATES;
 import static org.switchboard.core.storage.jooq.Tables.FOLIO_ENTRIES;
 import static org.switchboard.core.storage.jooq.Tables.LEDGER_STATE;
+import static org.switchboard.core.storage.jooq.Tables.POSTING_OUTBOX;
 
 /**
  * The folio ledger in MariaDB: the posting outbox, the entries, and which business dates are closed.
@@ -46,15 +47,22 @@ public final class FolioLedger {
 
     private final DSLContext dsl;
     private final ZoneId zone;
+    private final java.time.Duration provisionalWait;
 
     public FolioLedger(DSLContext dsl, ZoneId zone) {
+        this(dsl, zone, org.switchboard.core.folio.model.FolioSettings.DEFAULT_PROVISIONAL_WAIT);
+    }
+
+    /** {@code provisionalWait}: how long a charge on a guessed duration is held back from posting (folio settings). */
+    public FolioLedger(DSLContext dsl, ZoneId zone, java.time.Duration provisionalWait) {
         this.dsl = dsl;
         this.zone = zone;
+        this.provisionalWait = provisionalWait;
     }
 
     /** Runs {@code work} in one transaction: everything it writes is committed together or not at all. */
     public <T> T inTransaction(Function<LedgerTransaction, T> work) {
-        return dsl.transactionResult(trx -> work.apply(new LedgerTransaction(trx.dsl(), zone)));
+        return dsl.transactionResult(trx -> work.apply(new LedgerTransaction(trx.dsl(), zone, provisionalWait)));
     }
 
     // ---- read side ----
@@ -97,6 +105,21 @@ public final class FolioLedger {
         return dsl.fetchCount(CALLS, CALLS.STARTED_AT.ge(utc(from)).and(CALLS.STARTED_AT.lt(utc(to)))
                 .and(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name()))
                 .and(DSL.notExists(DSL.selectOne().from(CALL_CHARGES).where(CALL_CHARGES.CALL_ID.eq(CALLS.ID)))));
+    }
+
+    /** The calls started in [from, to) charged on a guessed duration: held from posting, or posted unconfirmed. */
+    public org.switchboard.billing.audit.AuditReport.Guessed guessedBetween(Instant from, Instant to) {
+        var pending = DSL.exists(DSL.selectOne().from(POSTING_OUTBOX).where(POSTING_OUTBOX.CALL_ID.eq(CALLS.ID))
+                .and(POSTING_OUTBOX.DONE_AT.isNull()));
+        var posted = DSL.exists(DSL.selectOne().from(FOLIO_ENTRIES).where(FOLIO_ENTRIES.CALL_ID.eq(CALLS.ID)));
+        var provisional = DSL.exists(DSL.selectOne().from(POSTING_OUTBOX).where(POSTING_OUTBOX.CALL_ID.eq(CALLS.ID))
+                .and(POSTING_OUTBOX.PROVISIONAL.isTrue()));
+        var guessed = CALLS.STARTED_AT.ge(utc(from)).and(CALLS.STARTED_AT.lt(utc(to)))
+                .and(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name())).and(provisional);
+        return new org.switchboard.billing.audit.AuditReport.Guessed(
+                dsl.select(CALLS.ID).from(CALLS).where(guessed).and(pending).orderBy(CALLS.ID).fetch(CALLS.ID),
+                dsl.select(CALLS.ID).from(CALLS).where(guessed).and(pending.not()).and(posted).orderBy(CALLS.ID)
+                        .fetch(CALLS.ID));
     }
 
     public int pendingBefore(Instant before) {

@@ -35,10 +35,12 @@ public final class LedgerTransaction {
 
     private final DSLContext tx;
     private final ZoneId zone;
+    private final java.time.Duration provisionalWait;
 
-    LedgerTransaction(DSLContext tx, ZoneId zone) {
+    LedgerTransaction(DSLContext tx, ZoneId zone, java.time.Duration provisionalWait) {
         this.tx = tx;
         this.zone = zone;
+        this.provisionalWait = provisionalWait;
     }
 
 
@@ -54,19 +56,26 @@ public final class LedgerTransaction {
                 .forUpdate().fetchOne(LEDGER_STATE.LAST_CLOSED));
     }
 
-    /** Up to {@code max} outbox rows not yet posted, oldest first, locked (rows another poster holds are skipped). */
-    public List<PendingPosting> claimPending(int max) {
-        return claim(DSL.noCondition(), max);
+    /**
+     * Up to {@code max} outbox rows not yet posted, oldest first, locked (rows another poster holds are skipped).
+     * A charge on a guessed duration waits for its CDR until the provisional wait is over at {@code now}.
+     */
+    public List<PendingPosting> claimPending(int max, Instant now) {
+        return claim(DSL.noCondition(), max, now);
     }
 
-    /** One outbox row, if it is still pending and no other poster holds it. */
-    public List<PendingPosting> claim(long outboxId) {
-        return claim(POSTING_OUTBOX.ID.eq(outboxId), 1);
+    /** One outbox row, if it is still pending, not provisional at {@code now}, and no other poster holds it. */
+    public List<PendingPosting> claim(long outboxId, Instant now) {
+        return claim(POSTING_OUTBOX.ID.eq(outboxId), 1, now);
     }
 
-    private List<PendingPosting> claim(org.jooq.Condition which, int max) {
+    private List<PendingPosting> claim(org.jooq.Condition which, int max, Instant now) {
+        // Only the outbox is read here: the calls are locked after the claim (lockCalls), in id order.
+        org.jooq.Condition notProvisional = POSTING_OUTBOX.PROVISIONAL.isFalse()
+                .or(POSTING_OUTBOX.CREATED_AT.le(utc(now.minus(provisionalWait))));
         return tx.select(POSTING_OUTBOX.ID, POSTING_OUTBOX.CALL_ID, POSTING_OUTBOX.CAUSE).from(POSTING_OUTBOX)
                 .where(POSTING_OUTBOX.DONE_AT.isNull()).and(POSTING_OUTBOX.HELD_AT.isNull()).and(which)
+                .and(notProvisional)
                 .orderBy(POSTING_OUTBOX.ID).limit(max)
                 .forUpdate().skipLocked()
                 .fetch(r -> new PendingPosting(r.value1(), r.value2(), AuditLine.Cause.valueOf(r.value3())));
@@ -190,7 +199,7 @@ public final class LedgerTransaction {
 
     /** The read side, inside this transaction (for closing: the figures checked are the ones stored). */
     public FolioLedger reads() {
-        return new FolioLedger(tx, zone);
+        return new FolioLedger(tx, zone, provisionalWait);
     }
 
     public DSLContext dsl() {

@@ -146,6 +146,8 @@ public final class FolioRoutes implements ApiRoutes {
         m.put("difference", r.difference());
         m.put("pendingCalls", r.pendingCalls());
         m.put("unpricedCalls", r.unpricedCalls());
+        m.put("provisionalHeldCalls", r.guessed().held());
+        m.put("provisionalUnconfirmedCalls", r.guessed().unconfirmed());
         m.put("reconciles", r.reconciles());
         m.put("held", held);
         m.put("report", AuditTable.of(r));

@@ -2,6 +2,8 @@ package org.switchboard.core.rating.infrastructure;
 
 import org.switchboard.core.rating.model.ChargeableCall;
 import org.jooq.DSLContext;
+import org.switchboard.core.calls.model.Completeness;
+import org.switchboard.core.calls.model.TimeSource;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.switchboard.billing.audit.AuditLine.Cause;
@@ -68,6 +70,17 @@ public final class ChargeRepository {
         saveAll(Map.of(callId, result), ratedAt, cause);
     }
 
+    /** The calls among {@code ids} stored with a guessed duration ({@link Completeness#guessed}): their charges are provisional. */
+    private static java.util.Set<Long> guessed(DSLContext tx, java.util.Collection<Long> ids) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        tx.select(CALLS.ID, CALLS.COMPLETENESS, CALLS.TIME_SOURCE).from(CALLS).where(CALLS.ID.in(ids)).forEach(r -> {
+            if (Completeness.valueOf(r.value2()).guessed(TimeSource.valueOf(r.value3()))) {
+                out.add(r.value1());
+            }
+        });
+        return out;
+    }
+
     /**
      * Writes many charges (replacing earlier ones) and their posting-outbox rows in one transaction: all or none.
      * Two multi-row statements for the lot, not two per call.
@@ -90,9 +103,11 @@ public final class ChargeRepository {
             }
             update.execute();
             LocalDateTime created = LocalDateTime.ofInstant(ratedAt, ZoneOffset.UTC);
-            var outbox = tx.insertInto(POSTING_OUTBOX, POSTING_OUTBOX.CALL_ID, POSTING_OUTBOX.CAUSE, POSTING_OUTBOX.CREATED_AT);
+            java.util.Set<Long> guessed = guessed(tx, results.keySet());
+            var outbox = tx.insertInto(POSTING_OUTBOX, POSTING_OUTBOX.CALL_ID, POSTING_OUTBOX.CAUSE, POSTING_OUTBOX.CREATED_AT,
+                    POSTING_OUTBOX.PROVISIONAL);
             for (Long id : results.keySet()) {
-                outbox = outbox.values(id, cause.name(), created);
+                outbox = outbox.values(id, cause.name(), created, guessed.contains(id));
             }
             outbox.execute();
         });
