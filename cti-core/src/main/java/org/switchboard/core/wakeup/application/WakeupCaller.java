@@ -206,10 +206,11 @@ public final class WakeupCaller implements AutoCloseable {
             linkUp = true;
             escalation.linkUp();
             dispatch();
-        } else if (e instanceof PbxEvent.LinkDown) {
+        } else if (e instanceof PbxEvent.LinkDown down) {
             linkUp = false;
             // Asterisk may still be ringing these rooms: their outcomes come from the re-sync after the login.
-            ringing.outOfSight(clock.instant()).forEach(room -> log.info(
+            // Out of sight from the drop itself, not from when this thread got to it.
+            ringing.outOfSight(down.time().instant()).forEach(room -> log.info(
                     "room {}'s wake-up call was ringing when the PBX link dropped; following it up after the re-sync", room));
         } else if (e instanceof PbxEvent.ChannelSnapshot snapshot) {
             resynced(snapshot);
