@@ -2,6 +2,7 @@ package org.switchboard.core.calls;
 
 import org.switchboard.core.calls.application.CaptureService;
 import org.switchboard.core.calls.application.CdrRecords;
+import org.switchboard.core.calls.application.StallWatch;
 import org.switchboard.core.calls.application.GapRecovery;
 import org.switchboard.core.calls.config.CdrStoreSettings;
 import org.switchboard.core.calls.infrastructure.CallRepository;
@@ -24,20 +25,22 @@ import java.time.Clock;
  * every PBX event ({@link CaptureService#addObserver}) and every stored call ({@link CaptureService#addListener}),
  * and place calls or set the class of service through the same {@link #link()}. {@code cdr} is Asterisk's CDR
  * store when {@code cdr-store:} names one (null otherwise), read by capture for its gaps and by whoever else
- * must know how a call ended while the link was down.
+ * must know how a call ended while the link was down. {@code stalls} watches for freezes of this process and
+ * jumps of its clock, which make arrival times untrustworthy.
  */
-public record Capture(CaptureService service, AmiLink link, CdrRecords cdr) {
+public record Capture(CaptureService service, AmiLink link, CdrRecords cdr, StallWatch stalls) {
 
     public static Capture assemble(SwitchboardConfig config, AmiSettings ami, Database db, Clock clock) {
         PbxEventQueue queue = new PbxEventQueue(ami.queueCapacity());
-        CallAssembler assembler = new CallAssembler(new CallSummarizer(config.directory(), config.hotelZone()),
+        StallWatch stalls = new StallWatch(clock, System::nanoTime);
+        CallAssembler assembler = new CallAssembler(new CallSummarizer(config.directory(), config.hotelZone(), stalls),
                 config.cdrGrace());
         CdrRecords cdr = cdrStore(config, ami);
         GapRecovery recovery = cdr == null ? null
                 : new GapRecovery(cdr, new CdrCall(config.directory(), config.hotelZone()));
         return new Capture(new CaptureService(queue, assembler, new CallRepository(db.dsl()), clock, spill(config),
                         recovery),
-                new AmiLink(ami, queue, clock), cdr);
+                new AmiLink(ami, queue, clock), cdr, stalls);
     }
 
     /** Calls held at a stop go to {@code var/spill/} beside the data folder ({@code var/data}); none without one. */

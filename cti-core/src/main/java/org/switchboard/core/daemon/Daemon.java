@@ -97,6 +97,7 @@ public final class Daemon implements AutoCloseable {
         pricingRetry.start();
         metrics.start();
         folios.start();
+        capture.stalls().start();
         capture.service().start();
         capture.link().start();
         wakeups.caller().start();
@@ -170,6 +171,7 @@ public final class Daemon implements AutoCloseable {
         wakeups.close();
         capture.link().close();
         capture.service().close();
+        capture.stalls().close();
         pricingRetry.close();
         folios.close();
         metrics.close();

@@ -23,10 +23,17 @@ public final class CallSummarizer {
 
     private final Directory directory;
     private final ZoneId hotelZone;
+    private final Stalls stalls;
 
     public CallSummarizer(Directory directory, ZoneId hotelZone) {
+        this(directory, hotelZone, Stalls.NONE);
+    }
+
+    /** {@code stalls}: when this process froze or its clock jumped, so arrival times are not to be trusted. */
+    public CallSummarizer(Directory directory, ZoneId hotelZone, Stalls stalls) {
         this.directory = directory;
         this.hotelZone = hotelZone;
+        this.stalls = stalls;
     }
 
     CompletedCall summarize(CallState call) {
@@ -81,17 +88,20 @@ public final class CallSummarizer {
                 : disposition.cdrName().equalsIgnoreCase(cdrDisposition) && Math.abs(talk.toSeconds() - billsec) <= 1
                 ? CdrCheck.MATCH : CdrCheck.MISMATCH;
 
+        TimeSource times = !call.usesArrivalTimes() ? TimeSource.PBX_TIMESTAMP
+                : stalls.overlap(startedAt, endedAt) ? TimeSource.ARRIVAL_UNSURE : TimeSource.ARRIVAL;
         CompletedCall seen = new CompletedCall(call.linkedId, direction, p.callerNumber(), caller.callerName,
                 p.calleeNumber(), p.trunkDigits(), p.trunk(), extension, answeredBy, room, department, startedAt,
                 ringStart, answeredAt, endedAt, ring, talk, disposition, firstToHangUp.cause, firstToHangUp.causeText,
-                call.usesArrivalTimes() ? TimeSource.ARRIVAL : TimeSource.PBX_TIMESTAMP, call.cdrs.size(),
-                call.cdrs.isEmpty() ? null : billsec, cdrDisposition, check, call.completeness,
+                times, call.cdrs.size(), call.cdrs.isEmpty() ? null : billsec, cdrDisposition, check, call.completeness,
                 startedAt.atZone(hotelZone).toLocalDate(), legs(call));
-        return call.completeness == Completeness.COMPLETE ? seen : correctedByCdr(seen, call.cdrs);
+        boolean trusted = call.completeness == Completeness.COMPLETE && times != TimeSource.ARRIVAL_UNSURE;
+        return trusted ? seen : correctedByCdr(seen, call.cdrs);
     }
 
     /**
-     * A call not seen whole (joined in progress, or ended while the link was down) whose CDR arrived: Asterisk's
+     * A call not seen whole (joined in progress, or ended while the link was down), or timed by arrival across a
+     * freeze or clock jump, whose CDR arrived: Asterisk's
      * start, answer, end and billsec replace what was guessed (an end at the re-sync is an upper bound; a joined
      * call's start and answer are unknown). What the events did see — parties, legs, a ring start — stays.
      */

@@ -12,9 +12,11 @@ public enum Completeness {
 
     /**
      * Whether a call stored so has a guessed duration: an end at the re-sync (an upper bound) or a talk counted
-     * from the join — unless Asterisk's CDR gave its times ({@link TimeSource#CDR}). A charge on it is provisional.
+     * from the join — unless Asterisk's CDR gave its times ({@link TimeSource#CDR}) — or arrival times across a
+     * freeze or clock jump ({@link TimeSource#ARRIVAL_UNSURE}). A charge on it is provisional.
      */
     public boolean guessed(TimeSource times) {
-        return (this == ENDED_DURING_OUTAGE || this == JOINED_IN_PROGRESS) && times != TimeSource.CDR;
+        return times == TimeSource.ARRIVAL_UNSURE
+                || (this == ENDED_DURING_OUTAGE || this == JOINED_IN_PROGRESS) && times != TimeSource.CDR;
     }
 }
