@@ -123,6 +123,86 @@ class LivePbxInterruptionsTest {
         }
     }
 
+    @Test
+    void aCallUpWhenTheDaemonIsKilledIsStoredOnceAfterItsRestartWithAsterisksFigures() throws Exception {
+        Path tree = LiveAsterisk.requireTree();
+        String url = TestDatabase.freshDatabaseUrl();
+        try (LiveAsterisk pbx = LiveAsterisk.start(tree, scratch)) {
+            Path config = daemonConfig(pbx, url);
+            Process call;
+            Process first = startDaemon(config, "first");
+            try {
+                awaitLine(scratch.resolve("daemon-first.log"), "AMI logged in", Duration.ofSeconds(60));
+                call = pbx.call(NUMBER, Duration.ofSeconds(8));
+                Thread.sleep(3000); // answered and talking
+            } finally {
+                first.destroyForcibly(); // SIGKILL: no shutdown hook, no drain, no spill
+                first.waitFor();
+            }
+            Process second = startDaemon(config, "second");
+            try (Database db = Database.connect(url, TestDatabase.user(), TestDatabase.password())) {
+                awaitLine(scratch.resolve("daemon-second.log"), "AMI logged in", Duration.ofSeconds(60));
+                LiveAsterisk.finished(call, Duration.ofSeconds(30));
+                assertTrue(WakeupRig.await(() -> db.dsl().fetchCount(CALLS) == 1, Duration.ofSeconds(30)),
+                        "stored after the restart");
+                String[] row = masterCsvRows(pbx.masterCsv()).get(0);
+                var stored = db.dsl().selectFrom(CALLS).fetchOne();
+                assertEquals(row[16], stored.getLinkedid());
+                assertEquals(Integer.parseInt(row[13]) * 1000L, stored.getTalkMs(), "billsec, not the talk since the restart");
+                assertEquals("CDR", stored.getTimeSource());
+                assertTrue(WakeupRig.await(() -> chargesOf(db, stored.getId()) == 1, Duration.ofSeconds(20)), "charged once");
+            } finally {
+                second.destroy();
+                second.waitFor();
+            }
+        }
+    }
+
+    /** The shipped extensions and tariffs, and a switchboard.yaml for this PBX, the test's database and Master.csv. */
+    private Path daemonConfig(LiveAsterisk pbx, String url) throws Exception {
+        Path config = Files.createDirectories(scratch.resolve("config"));
+        for (String f : List.of("extensions.yaml", "tariff-cn.yaml")) {
+            Files.copy(Path.of("..", "config", f), config.resolve(f));
+        }
+        Files.writeString(config.resolve("switchboard.yaml"), "hotel:\n  name: Live Hotel\n  timezone: UTC\n"
+                + "pbx:\n  host: 127.0.0.1\n  port: " + pbx.amiPort() + "\n  username: " + LiveAsterisk.USER
+                + "\n  secret: " + LiveAsterisk.SECRET + "\n  timezone: UTC\n"
+                + "trunks:\n  - name: pstn\n    device: PJSIP/trunk\n    did: \"5550100\"\n"
+                + "database:\n  mode: external\n  url: " + url + "\n  user: " + TestDatabase.user()
+                + "\n  password: \"" + TestDatabase.password() + "\"\n"
+                + "http:\n  host: 127.0.0.1\n  port: 0\n"
+                + "metrics:\n  talk-targets-seconds:\n    inquiry: 180\n    booking: 60\n    follow-up: 180\n"
+                + "cdr-store:\n  csv-file: " + pbx.masterCsv() + "\n");
+        return config;
+    }
+
+    /** {@code switchboard run} in a process of its own, as an installed daemon runs. */
+    private Process startDaemon(Path config, String name) throws Exception {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dswitchboard.home=" + scratch,
+                "org.switchboard.core.cli.Main", "run", "--config-dir", config.toString())
+                .redirectErrorStream(true).redirectOutput(scratch.resolve("daemon-" + name + ".log").toFile()).start();
+    }
+
+    private static String tail(Path log) {
+        try {
+            String all = Files.readString(log);
+            return all.substring(Math.max(0, all.length() - 3000));
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static void awaitLine(Path log, String text, Duration timeout) throws Exception {
+        assertTrue(WakeupRig.await(() -> {
+            try {
+                return Files.exists(log) && Files.readString(log).contains(text);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, timeout), () -> "no '" + text + "' in " + log + ": " + tail(log));
+    }
+
     private static void cut(CuttableLink link, CaptureRig rig) throws Exception {
         long before = rig.link.counters().disconnects();
         link.cut();
