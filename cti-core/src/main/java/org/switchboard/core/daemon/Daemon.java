@@ -16,6 +16,7 @@ import org.switchboard.core.metrics.Metrics;
 import org.switchboard.core.metrics.application.LiveBoard;
 import org.switchboard.core.rating.Rating;
 import org.switchboard.core.rating.application.PricingRetry;
+import org.switchboard.core.records.CdrConfirmation;
 import org.switchboard.core.records.Records;
 import org.switchboard.core.stays.Stays;
 import org.switchboard.core.stays.application.StayDesk;
@@ -55,6 +56,8 @@ public final class Daemon implements AutoCloseable {
     private final Stays stays;
     private final List<Runnable> stayChangeListeners = new CopyOnWriteArrayList<>();
     private HttpApiServer api;
+    /** The CDR store confirming guessed calls later (null without one). */
+    private final CdrConfirmation confirmation;
 
     private Daemon(SwitchboardConfig config, AmiSettings ami, Database db, Clock clock) {
         this.config = config;
@@ -63,6 +66,8 @@ public final class Daemon implements AutoCloseable {
         this.capture = Capture.assemble(config, ami, db, clock);
         this.rating = Rating.assemble(config, db, clock);
         this.pricingRetry = rating.retryEvery(PRICING_RETRY);
+        this.confirmation = capture.cdr() == null ? null
+                : new CdrConfirmation(db, capture.cdr(), rating.charges(), config.hotelZone(), clock);
         this.metrics = Metrics.assemble(config, db, clock);
         this.stays = Stays.assemble(config, db, clock);
         LiveBoard board = metrics.board();
@@ -95,6 +100,9 @@ public final class Daemon implements AutoCloseable {
             log.info("rated {} stored outbound call(s) that had no charge yet", missing);
         }
         pricingRetry.start();
+        if (confirmation != null) {
+            confirmation.start();
+        }
         metrics.start();
         folios.start();
         capture.stalls().start();
@@ -173,6 +181,9 @@ public final class Daemon implements AutoCloseable {
         capture.service().close();
         capture.stalls().close();
         pricingRetry.close();
+        if (confirmation != null) {
+            confirmation.close();
+        }
         folios.close();
         metrics.close();
         log.info("capture stopped: {} calls stored, {} duplicates skipped; link {}", capture.service().storedCalls(),

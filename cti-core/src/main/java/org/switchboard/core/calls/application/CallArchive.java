@@ -45,6 +45,22 @@ public final class CallArchive {
         return new CallRepository(tx.dsl()).storeManual(call, enteredBy, at);
     }
 
+    /** A stored call whose duration is still a guess. */
+    public record Guessed(long id, String linkedId, Instant startedAt) {
+    }
+
+    /** The calls started since {@code since} whose times are still a guess, oldest first. */
+    public static List<Guessed> guessedSince(Database db, Instant since) {
+        return new org.switchboard.core.calls.infrastructure.GuessedCalls(db.dsl()).since(since).stream()
+                .map(g -> new Guessed(g.id(), g.linkedId(), g.startedAt())).toList();
+    }
+
+    /** Writes the CDR's figures over a guessed call, in {@code tx}; false if it is no longer a guess. */
+    public static boolean confirm(Transaction tx, long callId, org.switchboard.core.calls.model.CdrRow row,
+                                  ZoneId hotelZone, Instant at) {
+        return org.switchboard.core.calls.infrastructure.GuessedCalls.confirm(tx.dsl(), callId, row, hotelZone, at);
+    }
+
     /** Corrects a record and writes each changed field to its audit trail, in {@code tx}; false if there is none. */
     public static boolean correct(Transaction tx, long callId, CallCorrection fix, ZoneId hotelZone, String by,
                                   String reason, Instant at) {

@@ -115,7 +115,8 @@ public final class FolioLedger {
         var provisional = DSL.exists(DSL.selectOne().from(POSTING_OUTBOX).where(POSTING_OUTBOX.CALL_ID.eq(CALLS.ID))
                 .and(POSTING_OUTBOX.PROVISIONAL.isTrue()));
         var guessed = CALLS.STARTED_AT.ge(utc(from)).and(CALLS.STARTED_AT.lt(utc(to)))
-                .and(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name())).and(provisional);
+                .and(CALLS.DIRECTION.eq(CallDirection.OUTBOUND.name())).and(provisional)
+                .and(CALLS.TIME_SOURCE.ne(org.switchboard.core.calls.model.TimeSource.CDR.name())); // not confirmed since
         return new org.switchboard.billing.audit.AuditReport.Guessed(
                 dsl.select(CALLS.ID).from(CALLS).where(guessed).and(pending).orderBy(CALLS.ID).fetch(CALLS.ID),
                 dsl.select(CALLS.ID).from(CALLS).where(guessed).and(pending.not()).and(posted).orderBy(CALLS.ID)

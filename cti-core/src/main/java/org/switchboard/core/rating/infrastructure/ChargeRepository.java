@@ -110,6 +110,10 @@ public final class ChargeRepository {
                 outbox = outbox.values(id, cause.name(), created, guessed.contains(id));
             }
             outbox.execute();
+            // A charge on confirmed times releases the rows its guess held back: they post what is charged now.
+            List<Long> confirmed = results.keySet().stream().filter(id -> !guessed.contains(id)).toList();
+            tx.update(POSTING_OUTBOX).set(POSTING_OUTBOX.PROVISIONAL, false).where(POSTING_OUTBOX.CALL_ID.in(confirmed))
+                    .and(POSTING_OUTBOX.DONE_AT.isNull()).and(POSTING_OUTBOX.PROVISIONAL.isTrue()).execute();
         });
     }
 
