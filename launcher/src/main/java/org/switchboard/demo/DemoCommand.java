@@ -64,10 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
             deleteTree(dataDir);
             deleteTree(pbxDir);
         }
-        if (outageEverySeconds < 0 || outageForSeconds <= 0 || outageEverySeconds > 0 && outageForSeconds >= outageEverySeconds) {
-            throw new Refusal("--link-outage-for", "must be over 0 and shorter than --link-outage-every, was "
-                    + outageForSeconds + " s every " + outageEverySeconds + " s");
-        }
+        DemoLinkCuts cuts = new DemoLinkCuts(outageEverySeconds, outageForSeconds);
         RunningServices services = new RunningServices();
         services.closeOnShutdown();
         PrintWriter out = spec.commandLine().getOut();
@@ -79,11 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         AmiServer pbx = services.add(new AmiServer(config.ami().username(), config.ami().secret(), clock));
         int port = pbx.start(0);
-        // Like Asterisk's cdr_csv, the simulated PBX writes every call's CDR, heard on AMI or not; the daemon
-        // reads it back for what it missed (cdr-store: csv-file:).
-        Path masterCsv = pbxDir.resolve("cdr-csv/Master.csv");
-        pbx.keepCdrCsv(masterCsv);
-        config = config.withCdrCsvFile(masterCsv);
+        config = keepCdrCsv(pbx, pbxDir, config);
         TrafficGenerator traffic = services.add(new TrafficGenerator(pbx, simulatedHotel(config), clock,
                 System.nanoTime()));
         AmiSettings ami = new AmiSettings("127.0.0.1", port, config.ami().username(), config.ami().secret(),
@@ -108,9 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
         int apiPort = daemon.serveApi(httpPort != null ? httpPort : config.http().port());
 
         printBanner(out, config, home, dataDir, clock, new Started(port, apiPort, demoPassword, checkedIn, booked));
-        if (outageEverySeconds > 0) {
-            cutLinkEvery(pbx, out);
-        }
+        cuts.start(pbx, out);
         keepRunning(out, frontOffice, daemon, traffic);
         out.printf("Demo stopped: %d calls stored.%n", daemon.capture().storedCalls());
         out.flush();
@@ -160,30 +151,19 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /**
+     * Like Asterisk's cdr_csv, the simulated PBX writes every call's CDR, heard on AMI or not; the daemon reads it
+     * back for what it missed (cdr-store: csv-file:).
+     */
+    private static SwitchboardConfig keepCdrCsv(AmiServer pbx, Path pbxDir, SwitchboardConfig config) {
+        Path masterCsv = pbxDir.resolve("cdr-csv/Master.csv");
+        pbx.keepCdrCsv(masterCsv);
+        return config.withCdrCsvFile(masterCsv);
+    }
+
     private static Object masterCsvOf(SwitchboardConfig config) {
         return config.cdrStore() instanceof org.switchboard.core.calls.config.CdrStoreSettings.CsvFile csv ? csv.file()
                 : config.cdrStore();
-    }
-
-    /** The simulated PBX unreachable for {@code --link-outage-for} seconds every {@code --link-outage-every}. */
-    private void cutLinkEvery(AmiServer pbx, PrintWriter out) {
-        Thread cutter = new Thread(() -> {
-            try {
-                while (true) {
-                    Thread.sleep(Duration.ofSeconds(outageEverySeconds - outageForSeconds).toMillis());
-                    out.printf("  simulated PBX: AMI link cut for %d s (calls go on; their CDRs are written)%n",
-                            outageForSeconds);
-                    out.flush();
-                    pbx.cutLink(Duration.ofSeconds(outageForSeconds));
-                    out.println("  simulated PBX: AMI link back");
-                    out.flush();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "demo-link-cutter");
-        cutter.setDaemon(true);
-        cutter.start();
     }
 
     /** Turns rooms over every 40 s and reports progress every 10 s, until {@code --duration} is over (or for ever). */

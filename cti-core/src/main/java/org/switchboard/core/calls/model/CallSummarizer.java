@@ -84,10 +84,7 @@ public final class CallSummarizer {
         int billsec = call.cdrs.stream().map(PbxEvent.CdrReported::billableSeconds).filter(Objects::nonNull)
                 .max(Integer::compare).orElse(0);
         String cdrDisposition = call.cdrs.isEmpty() ? null : call.cdrs.get(0).disposition();
-        CdrCheck check = call.cdrs.isEmpty() ? CdrCheck.ABSENT
-                : disposition.cdrName().equalsIgnoreCase(cdrDisposition) && Math.abs(talk.toSeconds() - billsec) <= 1
-                ? CdrCheck.MATCH : CdrCheck.MISMATCH;
-
+        CdrCheck check = check(call.cdrs, disposition, talk, billsec);
         TimeSource times = !call.usesArrivalTimes() ? TimeSource.PBX_TIMESTAMP
                 : stalls.overlap(startedAt, endedAt) ? TimeSource.ARRIVAL_UNSURE : TimeSource.ARRIVAL;
         CompletedCall seen = new CompletedCall(call.linkedId, direction, p.callerNumber(), caller.callerName,
@@ -97,6 +94,13 @@ public final class CallSummarizer {
                 startedAt.atZone(hotelZone).toLocalDate(), legs(call));
         boolean trusted = call.completeness == Completeness.COMPLETE && times != TimeSource.ARRIVAL_UNSURE;
         return trusted ? seen : correctedByCdr(seen, call.cdrs);
+    }
+
+    /** Whether the CDR agrees with what the events showed: the same disposition, billsec within a second of talk. */
+    private static CdrCheck check(List<PbxEvent.CdrReported> cdrs, Disposition disposition, Duration talk, int billsec) {
+        return cdrs.isEmpty() ? CdrCheck.ABSENT
+                : disposition.cdrName().equalsIgnoreCase(cdrs.get(0).disposition())
+                && Math.abs(talk.toSeconds() - billsec) <= 1 ? CdrCheck.MATCH : CdrCheck.MISMATCH;
     }
 
     /**

@@ -74,4 +74,11 @@ final class AttemptEnd {
     private static String describe(WakeupAttempt a) {
         return a.outcome().name().toLowerCase().replace('_', ' ') + (a.detail() == null ? "" : " — " + a.detail());
     }
+
+    /** An attempt a stopped daemon had placed: its outcome is lost with the stop, so it counts as failed. */
+    void stoppedWhilePlaced(WakeupAttempt a, java.time.Instant now) {
+        finish(new WakeupAttempt(a.id(), a.callId(), a.attemptNo(), a.scheduledAt(), a.placedAt(), now,
+                AttemptOutcome.FAILED, null, null, null, a.actionId(), a.uniqueId(), a.channel(),
+                "the daemon stopped while this call was placed"));
+    }
 }

@@ -1,15 +1,48 @@
 package org.switchboard.core.wakeup.application;
 
+import org.switchboard.core.calls.application.CdrRecords;
 import org.switchboard.core.calls.model.CdrRow;
 import org.switchboard.core.wakeup.model.AttemptOutcome;
+import org.switchboard.core.wakeup.model.WakeupSettings;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** How a wake-up call ended, read from Asterisk's CDR row of the room's channel. */
+/**
+ * How an attempt ended that the caller lost sight of while the link was down: from its room channel's row in
+ * Asterisk's CDR store when the store has it, else failed with the outcome unknown.
+ */
 final class CdrOutcome {
 
-    private CdrOutcome() {
+    private final CdrRecords cdr;
+    private final WakeupSettings settings;
+
+    /** {@code cdr}: Asterisk's CDR store, or null when none is configured. */
+    CdrOutcome(CdrRecords cdr, WakeupSettings settings) {
+        this.cdr = cdr;
+        this.settings = settings;
+    }
+
+    AttemptVerdict of(RingingAttempt r, Instant now) {
+        Optional<CdrRow> found = cdr == null ? Optional.empty()
+                : rowOf(cdr.endedBetween(r.placedAt.minusSeconds(1), now), r, settings.dialString(r.w.call().extension()));
+        if (found.isEmpty()) {
+            // Ended when we lost sight of it: its retry is due from then, so a long outage escalates it as too late.
+            return new AttemptVerdict(AttemptOutcome.FAILED, r.outOfSightSince, "the call ended while the PBX link "
+                    + "was down (outcome unknown" + (cdr == null ? ")" : "; no CDR row for it in " + cdr.describe() + ")"));
+        }
+        CdrRow row = found.get();
+        r.uniqueId = row.uniqueId();
+        r.channel = row.channel();
+        String source = "from the CDR (" + row.where() + "), the PBX link being down";
+        AttemptOutcome outcome = of(row);
+        if (outcome == AttemptOutcome.ANSWERED && row.answer() != null) {
+            r.answeredAt = row.answer();
+            r.hungUpAt = row.end();
+            return AttemptVerdict.answered(r, settings.minimumAnswer(), source);
+        }
+        return new AttemptVerdict(outcome == AttemptOutcome.ANSWERED ? AttemptOutcome.FAILED : outcome, row.end(), source);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.switchboard.core.wakeup.application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.calls.application.CdrRecords;
-import org.switchboard.core.calls.model.CdrRow;
 import org.switchboard.core.wakeup.infrastructure.WakeupRepository;
 import org.switchboard.core.wakeup.model.AttemptOutcome;
 import org.switchboard.core.wakeup.model.WakeupAttempt;
@@ -69,13 +68,13 @@ public final class WakeupCaller implements AutoCloseable {
     private final OperatorEscalation escalation;
     private final WakeupSchedule schedule;
     private final AttemptEnd ended;
-    /** Asterisk's CDR store, when configured: how a call ended while the link was down. */
-    private final CdrRecords cdr;
+    /** How a call ended while the link was down (Asterisk's CDR store, when configured). */
+    private final CdrOutcome lost;
 
     /** {@code cdr}: Asterisk's CDR store, or null when none is configured. */
     public WakeupCaller(WakeupRepository repository, WakeupTimers timers, Originator pbx, WakeupSettings settings,
                         ZoneId zone, Clock clock, WakeupAnnouncer announcer, CdrRecords cdr) {
-        this.cdr = cdr;
+        this.lost = new CdrOutcome(cdr, settings);
         this.repository = repository;
         this.timers = timers;
         this.pbx = pbx;
@@ -217,52 +216,17 @@ public final class WakeupCaller implements AutoCloseable {
         }
     }
 
-    /**
-     * Attempts out of sight while the link was down and gone from the PBX by the re-sync: their outcome is the CDR
-     * store's, when it has their row; else they are ended as failed, outcome unknown.
-     */
+    /** Attempts out of sight while the link was down and gone from the PBX by the re-sync: ended as the CDR says. */
     private void resynced(PbxEvent.ChannelSnapshot snapshot) {
-        for (RingingAttempt r : ringing.resync(snapshot)) {
-            Optional<CdrRow> row = cdr == null ? Optional.empty()
-                    : CdrOutcome.rowOf(cdr.endedBetween(r.placedAt.minusSeconds(1), clock.instant()), r,
-                    settings.dialString(r.w.call().extension()));
-            if (row.isPresent()) {
-                endFromCdr(r, row.get());
-            } else {
-                // Ended when we lost sight of it: its retry is due from then, so a long outage escalates it as too late.
-                end(r, AttemptOutcome.FAILED, r.outOfSightSince, "the call ended while the PBX link was down (outcome "
-                        + "unknown" + (cdr == null ? ")" : "; no CDR row for it in " + cdr.describe() + ")"));
-            }
-        }
-    }
-
-    /** The outcome Asterisk recorded for a call that ended while the link was down. */
-    private void endFromCdr(RingingAttempt r, CdrRow row) {
-        r.uniqueId = row.uniqueId();
-        r.channel = row.channel();
-        String source = "from the CDR (" + row.where() + "), the PBX link being down";
-        AttemptOutcome outcome = CdrOutcome.of(row);
-        if (outcome == AttemptOutcome.ANSWERED && row.answer() != null) {
-            r.answeredAt = row.answer();
-            r.hungUpAt = row.end();
-            endAnswered(r, source);
-        } else {
-            end(r, outcome == AttemptOutcome.ANSWERED ? AttemptOutcome.FAILED : outcome, row.end(), source);
-        }
+        ringing.resync(snapshot).forEach(r -> end(r, lost.of(r, clock.instant())));
     }
 
     private void endAnswered(RingingAttempt r) {
-        endAnswered(r, null);
+        end(r, AttemptVerdict.answered(r, settings.minimumAnswer(), null));
     }
 
-    /** {@code source}: where the outcome was learnt, when not from the live events (null: from them). */
-    private void endAnswered(RingingAttempt r, String source) {
-        Duration talk = Duration.between(r.answeredAt, r.hungUpAt);
-        boolean tooShort = talk.compareTo(settings.minimumAnswer()) < 0;
-        String detail = tooShort ? "answered for " + talk.toMillis() + " ms, under the minimum "
-                + settings.minimumAnswer().toSeconds() + " s" : null;
-        end(r, tooShort ? AttemptOutcome.SHORT_ANSWER : AttemptOutcome.ANSWERED, r.hungUpAt,
-                source == null ? detail : detail == null ? source : detail + "; " + source);
+    private void end(RingingAttempt r, AttemptVerdict v) {
+        end(r, v.outcome(), v.endedAt(), v.detail());
     }
 
     /**
@@ -304,9 +268,7 @@ public final class WakeupCaller implements AutoCloseable {
         dispatch();
     }
 
-    // --- start-up and safety net ----------------------------------------------------------
-
-    /** Attempts a stopped daemon left: queued ones are placed (or escalated if too late), ringing ones retried. */
+    /** Start-up: attempts a stopped daemon left: queued ones are placed (or escalated if too late), ringing ones retried. */
     private void recover() {
         List<WakeupAttempt> unfinished = repository.unfinishedAttempts();
         for (WakeupAttempt a : unfinished) {
@@ -316,9 +278,7 @@ public final class WakeupCaller implements AutoCloseable {
                 enqueue(w);
                 dispatch();
             } else {
-                ended.finish(new WakeupAttempt(a.id(), a.callId(), a.attemptNo(), a.scheduledAt(), a.placedAt(), clock.instant(),
-                        AttemptOutcome.FAILED, null, null, null, a.actionId(), a.uniqueId(), a.channel(),
-                        "the daemon stopped while this call was placed"));
+                ended.stoppedWhilePlaced(a, clock.instant());
             }
         }
         int open = schedule.rearmOpenCalls();
