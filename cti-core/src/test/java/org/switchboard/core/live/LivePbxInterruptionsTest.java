@@ -12,6 +12,7 @@ import org.switchboard.core.directory.Trunk;
 import org.switchboard.core.rating.Rating;
 import org.switchboard.core.rating.model.ChargeableCall;
 import org.switchboard.core.storage.Database;
+import org.switchboard.core.support.AmiRecorder;
 import org.switchboard.core.support.CaptureRig;
 import org.switchboard.core.support.CuttableLink;
 import org.switchboard.core.support.LiveAsterisk;
@@ -49,23 +50,29 @@ class LivePbxInterruptionsTest {
     void callsAcrossLinkCutsAreStoredOnceWithAsterisksFiguresAndChargedOnTheirBillsec() throws Exception {
         Path tree = LiveAsterisk.requireTree();
         try (LiveAsterisk pbx = LiveAsterisk.start(tree, scratch);
+             AmiRecorder recorder = new AmiRecorder(pbx.amiPort(), LiveAsterisk.USER, LiveAsterisk.SECRET);
              CuttableLink link = new CuttableLink(pbx.amiPort());
              Database db = TestDatabase.freshDatabase();
              CaptureRig rig = CaptureRig.forPbx(db, link.port(), hotel(), pbx.masterCsv())) {
             assertTrue(WakeupRig.await(() -> rig.link.counters().logins() >= 1, Duration.ofSeconds(30)), "logged in");
+            Thread.sleep(1500); // as the recordings begin: the first call 1.5 s after the login
 
             LiveAsterisk.finished(pbx.call(NUMBER, Duration.ofSeconds(3)), Duration.ofSeconds(30)); // seen whole
             assertTrue(rig.awaitStored(1, Duration.ofSeconds(20)), "the first call stored");
 
             Process second = pbx.call(NUMBER, Duration.ofSeconds(5)); // answered, then the link is cut
             Thread.sleep(2000);
+            java.time.Instant cutAt = java.time.Instant.now();
             cut(link, rig);
             LiveAsterisk.finished(second, Duration.ofSeconds(30));
             LiveAsterisk.finished(pbx.call(NUMBER, Duration.ofSeconds(2)), Duration.ofSeconds(30)); // all in the cut
             Process fourth = pbx.call(NUMBER, Duration.ofSeconds(6)); // starts in the cut, ends after it
             Thread.sleep(2000);
+            java.time.Instant restoredAt = java.time.Instant.now();
             link.restore();
             LiveAsterisk.finished(fourth, Duration.ofSeconds(30));
+            Thread.sleep(3000); // the recordings end 3 s after the last call
+            record(recorder, pbx, cutAt, restoredAt);
 
             assertTrue(WakeupRig.await(() -> db.dsl().fetchCount(CALLS) == 4, Duration.ofSeconds(40)),
                     () -> "four calls stored: " + db.dsl().fetchCount(CALLS) + "; " + rig.link.counters());
@@ -201,6 +208,27 @@ class LivePbxInterruptionsTest {
                 return false;
             }
         }, timeout), () -> "no '" + text + "' in " + log + ": " + tail(log));
+    }
+
+    /**
+     * With {@code -Dswitchboard.record.dir=DIR}, the uncut AMI session's stream of this test, its Master.csv and the
+     * cut's window are written there as the transcript {@code pjsip_outbound_link_cuts} (how the committed one was
+     * made; see the transcripts' README).
+     */
+    private static void record(AmiRecorder recorder, LiveAsterisk pbx, java.time.Instant cutAt,
+                               java.time.Instant restoredAt) throws Exception {
+        String dir = System.getProperty("switchboard.record.dir");
+        if (dir == null) {
+            return;
+        }
+        String name = "pjsip_outbound_link_cuts";
+        recorder.save(Path.of(dir), name, pbx.masterCsv());
+        Files.writeString(Path.of(dir, name + ".cuts.tsv"), "cut_at\trestored_at\n" + epoch(cutAt) + "\t"
+                + epoch(restoredAt) + "\n");
+    }
+
+    private static String epoch(java.time.Instant t) {
+        return String.format("%d.%06d", t.getEpochSecond(), t.getNano() / 1000);
     }
 
     private static void cut(CuttableLink link, CaptureRig rig) throws Exception {

@@ -67,6 +67,11 @@ public final class CaptureRig implements AutoCloseable {
         return new CaptureRig(db, amiPort, Duration.ofMillis(100), recordingHotel(), clock, null, masterCsv);
     }
 
+    /** {@code masterCsv} as the CDR store, for the hotel of {@code directory}. */
+    public static CaptureRig withCdrStore(Database db, int amiPort, Clock clock, Path masterCsv, Directory directory) {
+        return new CaptureRig(db, amiPort, Duration.ofMillis(100), directory, clock, null, masterCsv);
+    }
+
     /** A rig for a real PBX: its hotel's {@code directory}, its {@code masterCsv}, the system clock. */
     public static CaptureRig forPbx(Database db, int amiPort, Directory directory, Path masterCsv) {
         return new CaptureRig(db, amiPort, Duration.ofMillis(100), directory, Clock.systemUTC(), null, masterCsv);
