@@ -30,6 +30,8 @@ public final class LiveAsterisk implements AutoCloseable {
 
     public static final String USER = "cti";
     public static final String SECRET = "cti-secret";
+    /** Where each room's phone (a sipp UAS, {@link #answering}) listens; room 101's calls come from a sipp UAC. */
+    static final Map<String, Integer> ROOM_PORTS = Map.of("101", 15101, "102", 15102, "201", 15201);
 
     private final Path dir;
     private final int amiPort;
@@ -99,6 +101,56 @@ public final class LiveAsterisk implements AutoCloseable {
                 "-timeout_error"));
     }
 
+    /**
+     * Sends one AMI action on a session of its own (user {@link #USER}) and returns what came back within a second;
+     * {@code keyValues} alternate, {@code Action} first.
+     */
+    public String action(String... keyValues) throws IOException, InterruptedException {
+        try (Socket s = new Socket("127.0.0.1", amiPort)) {
+            StringBuilder b = new StringBuilder("Action: Login\r\nUsername: " + USER + "\r\nSecret: " + SECRET
+                    + "\r\nEvents: off\r\n\r\n");
+            for (int i = 0; i + 1 < keyValues.length; i += 2) {
+                b.append(keyValues[i]).append(": ").append(keyValues[i + 1]).append("\r\n");
+            }
+            s.getOutputStream().write(b.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            s.setSoTimeout(1000);
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = s.getInputStream().read(buffer)) >= 0; ) {
+                    got.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException enough) {
+                // a second of answers is all an action gives here
+            }
+            return got.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The name of the live channel on {@code device} ({@code PJSIP/102} → {@code PJSIP/102-00000001}). */
+    public String channelOf(String device) throws IOException, InterruptedException {
+        return action("Action", "Command", "Command", "core show channels concise").lines()
+                .filter(l -> l.contains(device + "-")).findFirst()
+                .map(l -> l.replaceAll(".*?(" + java.util.regex.Pattern.quote(device) + "-[0-9a-f]+).*", "$1"))
+                .orElseThrow(() -> new AssertionError("no live channel on " + device));
+    }
+
+    /** The hotel as this PBX is configured: rooms 101, 102, 201 on PJSIP, the trunk PJSIP/trunk. */
+    public static org.switchboard.core.directory.Directory hotel() {
+        return new org.switchboard.core.directory.Directory(Map.of(
+                "101", new org.switchboard.core.directory.Extension("101", "101", null, "Room 101"),
+                "102", new org.switchboard.core.directory.Extension("102", "102", null, "Room 102"),
+                "201", new org.switchboard.core.directory.Extension("201", "201", null, "Room 201")),
+                Map.of("operator", new org.switchboard.core.directory.Department("operator", "Operator", 3)),
+                List.of(new org.switchboard.core.directory.Trunk("pstn", "PJSIP/trunk")));
+    }
+
+    /** Room {@code room}'s phone, answering every call at once and hanging up when the other side does. */
+    public Process answering(String room) throws IOException {
+        return sipp(List.of("-sn", "uas", "-i", "127.0.0.1", "-p", String.valueOf(ROOM_PORTS.get(room))));
+    }
+
     /** Waits for a sipp call to end; fails if it did not end well. */
     public static void finished(Process sippCall, Duration timeout) throws InterruptedException {
         if (!sippCall.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -163,12 +215,13 @@ public final class LiveAsterisk implements AutoCloseable {
                 + "loguniqueid = yes\nloguserfield = yes\naccountlogs = no\n");
         write(etc, "cdr_manager.conf", "[general]\nenabled = yes\n");
         write(etc, "extensions.conf", "[general]\nstatic = yes\nwriteprotect = no\n\n[hotel-internal]\n"
-                + "exten => _1XX,1,Dial(PJSIP/${EXTEN},20)\n same => n,Hangup()\n"
+                + "exten => _[12]XX,1,Dial(PJSIP/${EXTEN},20)\n same => n,Hangup()\n"
                 + "exten => _0X.,1,Dial(PJSIP/${EXTEN:1}@trunk,60)\n same => n,Hangup()\n\n"
                 + "[from-trunk]\nexten => _X.,1,Hangup()\n");
         write(etc, "pjsip.conf", "[transport-udp]\ntype = transport\nprotocol = udp\nbind = 127.0.0.1:" + sip + "\n\n"
-                + endpoint("101", "hotel-internal", "\"Room 101\" <101>", 15101)
-                + endpoint("102", "hotel-internal", "\"Room 102\" <102>", 15102)
+                + endpoint("101", "hotel-internal", "\"Room 101\" <101>", ROOM_PORTS.get("101"))
+                + endpoint("102", "hotel-internal", "\"Room 102\" <102>", ROOM_PORTS.get("102"))
+                + endpoint("201", "hotel-internal", "\"Room 201\" <201>", ROOM_PORTS.get("201"))
                 + endpoint("trunk", "from-trunk", null, trunk)
                 + "[101]\ntype = identify\nendpoint = 101\nmatch = 127.0.0.1\n");
     }

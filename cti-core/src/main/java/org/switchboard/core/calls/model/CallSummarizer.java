@@ -64,8 +64,7 @@ public final class CallSummarizer {
                 .max(Comparator.naturalOrder()).orElse(startedAt);
         Duration talk = Duration.ZERO;
         if (answeredAt != null) {
-            Instant talkEnd = java.util.stream.Stream.of(caller, answering).filter(Objects::nonNull)
-                    .map(l -> l.hungUpAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(endedAt);
+            Instant talkEnd = talkEnd(caller, rung, endedAt);
             talk = talkEnd.isBefore(answeredAt) ? Duration.ZERO : Duration.between(answeredAt, talkEnd);
         }
 
@@ -183,6 +182,17 @@ public final class CallSummarizer {
     }
 
     /** When a leg was answered: its {@code DialEnd ANSWER}, else entering a bridge. */
+    /**
+     * The caller talks from the first answer until it hangs up or the last phone that answered does: a transfer
+     * hands the caller from one answered leg to the next, and the caller's leg — an outside line's too — is on for
+     * its whole life.
+     */
+    private static Instant talkEnd(LegState caller, List<LegState> rung, Instant endedAt) {
+        Instant lastAnswered = rung.stream().filter(l -> answerOf(l) != null)
+                .map(l -> l.hungUpAt == null ? endedAt : l.hungUpAt).max(Comparator.naturalOrder()).orElse(endedAt);
+        return caller.hungUpAt != null && caller.hungUpAt.isBefore(lastAnswered) ? caller.hungUpAt : lastAnswered;
+    }
+
     private static Instant answerOf(LegState l) {
         return l.answeredAt != null ? l.answeredAt : l.bridgedAt;
     }
