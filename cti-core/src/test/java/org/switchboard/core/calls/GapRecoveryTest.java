@@ -64,7 +64,7 @@ class GapRecoveryTest {
                 pbx.close(); // the link is down from about 07:49 …
                 appendCdr(masterCsv, INTERNAL);
                 appendCdr(masterCsv, NATIONAL); // … while 102 calls out, 07:52:07–07:52:30, billsec 20
-                clock.setNow(Instant.parse("2026-11-23T07:53:00Z"));
+                clock.setNow(Instant.parse("2026-11-23T07:52:35Z")); // … to 07:52:35
                 pbx = restart(port);
                 assertTrue(pbx.awaitLogins(1, Duration.ofSeconds(30)), "the daemon logged in again");
                 assertTrue(WakeupRig.await(() -> db.dsl().fetchCount(CALLS) == 2, Duration.ofSeconds(10)));
@@ -93,8 +93,8 @@ class GapRecoveryTest {
             clock.setNow(Instant.parse("2026-11-23T07:55:00Z"));
             try (CaptureRig restarted = CaptureRig.withCdrStore(db, port, clock, masterCsv)) {
                 assertTrue(pbx.awaitLogins(2, Duration.ofSeconds(30)), "logged in after the restart");
-                // At the first login: from the end of the last stored call (07:52:30), so the national call's row
-                // is read again (and skipped) and the operator's call is new.
+                // At the first login: from how far the last run had seen (its login at 07:52:35), so the
+                // operator's call is new; nothing seen before is stored again.
                 assertTrue(WakeupRig.await(() -> db.dsl().fetchCount(CALLS) == 3, Duration.ofSeconds(10)));
                 StoredCall inbound = restarted.repository.findByLinkedId("1795420359.12").get(0);
                 assertEquals(Completeness.FROM_CDR.name(), inbound.completeness());

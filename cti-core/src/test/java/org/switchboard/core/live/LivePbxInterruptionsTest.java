@@ -131,7 +131,7 @@ class LivePbxInterruptionsTest {
     }
 
     @Test
-    void aCallUpWhenTheDaemonIsKilledIsStoredOnceAfterItsRestartWithAsterisksFigures() throws Exception {
+    void aCallTheKilledDaemonSawStartIsStoredOnceAfterItsRestartFromTheCdr() throws Exception {
         Path tree = LiveAsterisk.requireTree();
         String url = TestDatabase.freshDatabaseUrl();
         try (LiveAsterisk pbx = LiveAsterisk.start(tree, scratch)) {
@@ -146,17 +146,18 @@ class LivePbxInterruptionsTest {
                 first.destroyForcibly(); // SIGKILL: no shutdown hook, no drain, no spill
                 first.waitFor();
             }
+            LiveAsterisk.finished(call, Duration.ofSeconds(30)); // it ends while no daemon runs, none stored yet
             Process second = startDaemon(config, "second");
             try (Database db = Database.connect(url, TestDatabase.user(), TestDatabase.password())) {
                 awaitLine(scratch.resolve("daemon-second.log"), "AMI logged in", Duration.ofSeconds(60));
-                LiveAsterisk.finished(call, Duration.ofSeconds(30));
-                assertTrue(WakeupRig.await(() -> db.dsl().fetchCount(CALLS) == 1, Duration.ofSeconds(30)),
-                        "stored after the restart");
+                assertTrue(WakeupRig.await(() -> db.dsl().fetchCount(CALLS) == 1, Duration.ofSeconds(60)),
+                        () -> "stored after the restart: " + tail(scratch.resolve("daemon-second.log")));
                 String[] row = masterCsvRows(pbx.masterCsv()).get(0);
                 var stored = db.dsl().selectFrom(CALLS).fetchOne();
                 assertEquals(row[16], stored.getLinkedid());
                 assertEquals(Integer.parseInt(row[13]) * 1000L, stored.getTalkMs(), "billsec, not the talk since the restart");
                 assertEquals("CDR", stored.getTimeSource());
+                assertEquals("FROM_CDR", stored.getCompleteness(), "from how far the killed run had seen, noted as it ran");
                 assertTrue(WakeupRig.await(() -> chargesOf(db, stored.getId()) == 1, Duration.ofSeconds(20)), "charged once");
             } finally {
                 second.destroy();

@@ -8,7 +8,6 @@ import org.switchboard.core.storage.Database;
 import org.switchboard.core.support.AmiRecorder;
 import org.switchboard.core.support.CaptureRig;
 import org.switchboard.core.support.LiveAsterisk;
-import org.switchboard.core.support.MasterCsv;
 import org.switchboard.core.support.TestDatabase;
 
 import java.nio.file.Files;

@@ -12,6 +12,8 @@ import java.time.Instant;
 final class Gaps {
 
     private static final Logger log = LoggerFactory.getLogger(Gaps.class);
+    /** How often (in PBX time) how far capture has seen is noted in the database. */
+    private static final java.time.Duration NOTE_EVERY = java.time.Duration.ofSeconds(5);
 
     private final GapRecovery recovery;
     private final CallRepository repository;
@@ -21,6 +23,7 @@ final class Gaps {
     private Instant lastSeen;
     private Instant gapFrom;
     private boolean loggedInBefore;
+    private Instant noted;
 
     Gaps(GapRecovery recovery, CallRepository repository, CallAssembler assembler, HeldCalls held) {
         this.recovery = recovery;
@@ -30,8 +33,8 @@ final class Gaps {
     }
 
     /**
-     * Follows the gaps in what the PBX told: from the last event before a link drop (or, at the first login, the
-     * end of the last stored call: the daemon was stopped) to the next login. At that login, before the re-sync,
+     * Follows the gaps in what the PBX told: from the last event before a link drop (or, at the first login, how far
+     * the last run had seen — noted every few seconds, or the end of its last stored call) to the next login. At that login, before the re-sync,
      * the calls the CDR store has for the gap are held for storing, after the calls already complete here.
      */
     void note(PbxEvent e) {
@@ -43,8 +46,22 @@ final class Gaps {
             boolean first = !loggedInBefore;
             loggedInBefore = true;
             recover(first, from, up.time().instant());
+            note(up.time().instant());
         } else {
             lastSeen = e.time().instant();
+            if (noted == null || lastSeen.isAfter(noted.plus(NOTE_EVERY))) {
+                note(lastSeen);
+            }
+        }
+    }
+
+    /** Keeps how far the PBX was seen, so a crash still leaves the start of the next gap; a failure is left to the next note. */
+    private void note(Instant seen) {
+        noted = seen;
+        try {
+            repository.seenUntil(seen);
+        } catch (RuntimeException e) {
+            log.debug("how far capture has seen the PBX is not noted now: {}", e.toString());
         }
     }
 
@@ -53,7 +70,7 @@ final class Gaps {
         Instant from = gapFrom;
         try {
             if (firstLogin) {
-                from = repository.lastPbxCallEnd().orElse(null);
+                from = repository.seenUntil().orElse(null); // the daemon was stopped, or died, since then
             }
             if (from == null || !from.isBefore(to)) {
                 return;

@@ -29,6 +29,7 @@ import static org.switchboard.core.storage.jooq.Tables.CALLS;
 import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
 import static org.switchboard.core.storage.jooq.Tables.CALL_EDITS;
 import static org.switchboard.core.storage.jooq.Tables.CALL_LEGS;
+import static org.switchboard.core.storage.jooq.Tables.CAPTURE_SEEN;
 import static org.switchboard.core.storage.jooq.Tables.GUEST_ACCOUNTS;
 import static org.switchboard.core.storage.jooq.Tables.ROOM_OCCUPANCY;
 
@@ -140,6 +141,20 @@ public final class CallRepository {
     }
 
     /** When the newest call captured from the PBX ended (where a stopped daemon stopped seeing), if any. */
+    /** Notes that capture has seen the PBX up to {@code t} (kept across a crash). */
+    public void seenUntil(Instant t) {
+        dsl.insertInto(CAPTURE_SEEN).set(CAPTURE_SEEN.ID, (byte) 1).set(CAPTURE_SEEN.SEEN_UNTIL, utc(t))
+                .onDuplicateKeyUpdate().set(CAPTURE_SEEN.SEEN_UNTIL, utc(t)).execute();
+    }
+
+    /** How far capture had seen the PBX when the last run ended (or died): the later of its note and the last call's end. */
+    public java.util.Optional<Instant> seenUntil() {
+        java.util.Optional<Instant> noted = java.util.Optional.ofNullable(dsl.select(CAPTURE_SEEN.SEEN_UNTIL)
+                .from(CAPTURE_SEEN).where(CAPTURE_SEEN.ID.eq((byte) 1)).fetchOne(CAPTURE_SEEN.SEEN_UNTIL)).map(t -> instant(t));
+        java.util.Optional<Instant> lastCall = lastPbxCallEnd();
+        return noted.isEmpty() ? lastCall : lastCall.isEmpty() || noted.get().isAfter(lastCall.get()) ? noted : lastCall;
+    }
+
     public java.util.Optional<Instant> lastPbxCallEnd() {
         return java.util.Optional.ofNullable(dsl.select(DSL.max(CALLS.ENDED_AT)).from(CALLS)
                 .where(CALLS.SOURCE.eq("PBX")).fetchOne(0, java.time.LocalDateTime.class)).map(t -> instant(t));
