@@ -59,7 +59,7 @@ final class Gaps {
     private void note(Instant seen) {
         noted = seen;
         try {
-            repository.seenUntil(seen);
+            repository.seen().note(seen);
         } catch (RuntimeException e) {
             log.debug("how far capture has seen the PBX is not noted now: {}", e.toString());
         }
@@ -70,7 +70,7 @@ final class Gaps {
         Instant from = gapFrom;
         try {
             if (firstLogin) {
-                from = repository.seenUntil().orElse(null); // the daemon was stopped, or died, since then
+                from = repository.seen().lastRun().orElse(null); // the daemon was stopped, or died, since then
             }
             if (from == null || !from.isBefore(to)) {
                 return;

@@ -29,7 +29,6 @@ import static org.switchboard.core.storage.jooq.Tables.CALLS;
 import static org.switchboard.core.storage.jooq.Tables.CALL_CHARGES;
 import static org.switchboard.core.storage.jooq.Tables.CALL_EDITS;
 import static org.switchboard.core.storage.jooq.Tables.CALL_LEGS;
-import static org.switchboard.core.storage.jooq.Tables.CAPTURE_SEEN;
 import static org.switchboard.core.storage.jooq.Tables.GUEST_ACCOUNTS;
 import static org.switchboard.core.storage.jooq.Tables.ROOM_OCCUPANCY;
 
@@ -141,18 +140,9 @@ public final class CallRepository {
     }
 
     /** When the newest call captured from the PBX ended (where a stopped daemon stopped seeing), if any. */
-    /** Notes that capture has seen the PBX up to {@code t} (kept across a crash). */
-    public void seenUntil(Instant t) {
-        dsl.insertInto(CAPTURE_SEEN).set(CAPTURE_SEEN.ID, (byte) 1).set(CAPTURE_SEEN.SEEN_UNTIL, utc(t))
-                .onDuplicateKeyUpdate().set(CAPTURE_SEEN.SEEN_UNTIL, utc(t)).execute();
-    }
-
-    /** How far capture had seen the PBX when the last run ended (or died): the later of its note and the last call's end. */
-    public java.util.Optional<Instant> seenUntil() {
-        java.util.Optional<Instant> noted = java.util.Optional.ofNullable(dsl.select(CAPTURE_SEEN.SEEN_UNTIL)
-                .from(CAPTURE_SEEN).where(CAPTURE_SEEN.ID.eq((byte) 1)).fetchOne(CAPTURE_SEEN.SEEN_UNTIL)).map(t -> instant(t));
-        java.util.Optional<Instant> lastCall = lastPbxCallEnd();
-        return noted.isEmpty() ? lastCall : lastCall.isEmpty() || noted.get().isAfter(lastCall.get()) ? noted : lastCall;
+    /** How far capture has seen the PBX, kept across a crash. */
+    public SeenUntil seen() {
+        return new SeenUntil(dsl, this);
     }
 
     public java.util.Optional<Instant> lastPbxCallEnd() {
