@@ -80,6 +80,15 @@ class WakeupSimulatorTest {
         return rig;
     }
 
+    /** Room 101's one call, finished and woken; its attempts. */
+    List<WakeupAttempt> wokenOnce(WakeupRig rig) throws InterruptedException {
+        assertTrue(WakeupRig.await(() -> WakeupRig.finishedCalls(db) == 1, Duration.ofSeconds(30)),
+                () -> "finished: " + rig.repository.callsOn(DAY));
+        WakeupCall call = call(rig.repository.callsOn(DAY), "101", 1);
+        assertEquals(CallStatus.WOKEN, call.status(), call.toString());
+        return rig.repository.attemptsOf(call.id());
+    }
+
     static WakeupSettings fast(int retries, int channels) {
         return WakeupRig.settings(Duration.ofSeconds(2), retries, Duration.ofSeconds(1), channels);
     }
@@ -261,11 +270,7 @@ class WakeupSimulatorTest {
             Thread.sleep(800); // ringing now
             pbx.dropClients();
             assertTrue(pbx.awaitLogins(logins + 1, Duration.ofSeconds(20)), "logged in again");
-            assertTrue(WakeupRig.await(() -> WakeupRig.finishedCalls(db) == 1, Duration.ofSeconds(30)),
-                    () -> "finished: " + rig.repository.callsOn(DAY));
-            WakeupCall call = call(rig.repository.callsOn(DAY), "101", 1);
-            assertEquals(CallStatus.WOKEN, call.status(), call.toString());
-            List<WakeupAttempt> attempts = rig.repository.attemptsOf(call.id());
+            List<WakeupAttempt> attempts = wokenOnce(rig);
             assertEquals(List.of(AttemptOutcome.ANSWERED), attempts.stream().map(WakeupAttempt::outcome).toList(),
                     "one attempt, answered across the outage, not failed at the drop: " + attempts);
             assertEquals(List.of("SIP/101"), rooms.dialled(), "the room was not rung twice");
@@ -288,11 +293,7 @@ class WakeupSimulatorTest {
             Thread.sleep(300); // ringing now
             pbx.cutLink(Duration.ofSeconds(5));
             assertTrue(pbx.awaitLogins(logins + 2, Duration.ofSeconds(30)), "logged in again");
-            assertTrue(WakeupRig.await(() -> WakeupRig.finishedCalls(db) == 1, Duration.ofSeconds(30)),
-                    () -> "finished: " + rig.repository.callsOn(DAY));
-            WakeupCall call = call(rig.repository.callsOn(DAY), "101", 1);
-            assertEquals(CallStatus.WOKEN, call.status(), call.toString());
-            List<WakeupAttempt> attempts = rig.repository.attemptsOf(call.id());
+            List<WakeupAttempt> attempts = wokenOnce(rig);
             assertEquals(List.of(AttemptOutcome.ANSWERED), attempts.stream().map(WakeupAttempt::outcome).toList(),
                     "answered during the cut, as the CDR says, not failed as unknown: " + attempts);
             assertTrue(attempts.get(0).detail().contains("from the CDR (" + masterCsv + " at byte 0)"), attempts.get(0).detail());
