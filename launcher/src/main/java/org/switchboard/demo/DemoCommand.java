@@ -103,9 +103,9 @@ public final class DemoCommand implements Callable<Integer> {
         printBanner(out, config, home, dataDir, clock, new Started(port, apiPort, demoPassword, checkedIn, booked));
         cuts.start(pbx, out);
         keepRunning(out, frontOffice, daemon, traffic);
+        services.close(); // capture stores what it still holds before the count is said
         out.printf("Demo stopped: %d calls stored.%n", daemon.capture().storedCalls());
         out.flush();
-        services.close();
         return 0;
     }
 

@@ -50,7 +50,7 @@ class DemoCommandTest {
     void demoStartsItsOwnDatabaseAndPbxAndStoresCalls() {
         System.setProperty("switchboard.home", home.toString());
         Result r = run("demo", "--fresh", "--duration", "35", "--call-every", "250", "--http-port", "0",
-                "--config-dir", SHIPPED_CONFIG.toString());
+                "--link-outage-every", "15", "--link-outage-for", "5", "--config-dir", SHIPPED_CONFIG.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("data: " + home.resolve("var/demo")), r.out());
         assertTrue(r.out().contains("HTTP API (curl -b /tmp/sb.jar …): http://127.0.0.1:"), r.out());
@@ -58,6 +58,9 @@ class DemoCommandTest {
         Matcher m = Pattern.compile("Demo stopped: (\\d+) calls stored").matcher(r.out());
         assertTrue(m.find(), r.out());
         assertTrue(Integer.parseInt(m.group(1)) > 0, r.out());
+        assertTrue(r.out().contains("simulated PBX: AMI link cut for 5 s") && r.out().contains("simulated PBX: AMI link back"),
+                r.out());
+        assertTrue(Files.exists(home.resolve("var/demo-pbx/cdr-csv/Master.csv")), "the simulated PBX kept its CDRs");
         assertFalse(Files.exists(RuntimeDatabase.file(home)), "the runtime file is withdrawn on exit");
     }
 }
