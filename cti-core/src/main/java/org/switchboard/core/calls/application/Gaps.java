@@ -34,8 +34,9 @@ final class Gaps {
 
     /**
      * Follows the gaps in what the PBX told: from the last event before a link drop (or, at the first login, how far
-     * the last run had seen — noted every few seconds, or the end of its last stored call) to the next login. At that login, before the re-sync,
-     * the calls the CDR store has for the gap are held for storing, after the calls already complete here.
+     * the last run had seen — noted every few seconds, or the end of its last stored call) to the next login. At
+     * that login, before the re-sync, the calls the CDR store has for the gap are held for storing, after the calls
+     * already complete here.
      */
     void note(PbxEvent e) {
         if (e instanceof PbxEvent.LinkDown down) {
@@ -55,7 +56,7 @@ final class Gaps {
         }
     }
 
-    /** Keeps how far the PBX was seen, so a crash still leaves the start of the next gap; a failure is left to the next note. */
+    /** Keeps how far the PBX was seen, so a crash still leaves the next gap's start; a failure waits for the next note. */
     private void note(Instant seen) {
         noted = seen;
         try {
