@@ -50,8 +50,7 @@ public final class AmiRecorder implements AutoCloseable {
                 }
                 current.write(b);
                 boolean lineEnd = b == '\n';
-                boolean messageEnd = lineEnd && (banner || previous == '\n' || current.size() >= 2
-                        && endsWithBlankLine(current));
+                boolean messageEnd = lineEnd && (banner || previous == '\n'); // the banner, or a blank line
                 if (messageEnd) {
                     synchronized (messages) {
                         messages.add(new Message(startedAt, current.toByteArray()));
@@ -66,12 +65,6 @@ public final class AmiRecorder implements AutoCloseable {
         } catch (IOException closed) {
             // the recording ended
         }
-    }
-
-    private static boolean endsWithBlankLine(ByteArrayOutputStream b) {
-        byte[] a = b.toByteArray();
-        int n = a.length;
-        return n >= 4 && a[n - 1] == '\n' && a[n - 2] == '\r' && a[n - 3] == '\n' && a[n - 4] == '\r';
     }
 
     private static long epochMicros() {

@@ -24,9 +24,19 @@ final class CdrOutcome {
         this.settings = settings;
     }
 
-    AttemptVerdict of(RingingAttempt r, Instant now) {
-        Optional<CdrRow> found = cdr == null ? Optional.empty()
-                : rowOf(cdr.endedBetween(r.placedAt.minusSeconds(1), now), r, settings.dialString(r.w.call().extension()));
+    /** The verdicts of the attempts {@code gone} at one re-sync, from one read of the store, in their order. */
+    java.util.Map<RingingAttempt, AttemptVerdict> of(List<RingingAttempt> gone, Instant now) {
+        java.util.Map<RingingAttempt, AttemptVerdict> out = new java.util.LinkedHashMap<>();
+        if (gone.isEmpty()) {
+            return out;
+        }
+        Instant from = gone.stream().map(r -> r.placedAt).min(Instant::compareTo).orElseThrow().minusSeconds(1);
+        List<CdrRow> rows = cdr == null ? List.of() : cdr.endedBetween(from, now);
+        gone.forEach(r -> out.put(r, of(r, rowOf(rows, r, settings.dialString(r.w.call().extension())))));
+        return out;
+    }
+
+    private AttemptVerdict of(RingingAttempt r, Optional<CdrRow> found) {
         if (found.isEmpty()) {
             // Ended when we lost sight of it: its retry is due from then, so a long outage escalates it as too late.
             return new AttemptVerdict(AttemptOutcome.FAILED, r.outOfSightSince, "the call ended while the PBX link "

@@ -218,7 +218,7 @@ public final class WakeupCaller implements AutoCloseable {
 
     /** Attempts out of sight while the link was down and gone from the PBX by the re-sync: ended as the CDR says. */
     private void resynced(PbxEvent.ChannelSnapshot snapshot) {
-        ringing.resync(snapshot).forEach(r -> end(r, lost.of(r, clock.instant())));
+        lost.of(ringing.resync(snapshot), clock.instant()).forEach(this::end);
     }
 
     private void endAnswered(RingingAttempt r) {
